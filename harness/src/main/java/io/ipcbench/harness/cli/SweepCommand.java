@@ -1,0 +1,332 @@
+package io.ipcbench.harness.cli;
+
+import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.sweep.Sizes;
+import io.ipcbench.harness.sweep.SweepConfig;
+import io.ipcbench.harness.sweep.SweepRunner;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.control.Mode;
+import io.ipcbench.transport.message.VerifyMode;
+import io.ipcbench.transport.os.Affinity;
+import io.ipcbench.transport.wait.WaitStrategy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code ipcbench sweep}: measure every chosen transport, mode and size; report figures and break-evens. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved,",
+        "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
+        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."})
+public final class SweepCommand implements Callable<Integer>
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--transports", paramLabel = "LIST", description = "Transports to measure: uds, pipe, tcp, agrona, chronicle (default: all).")
+    String transports;
+
+    @Option(names = "--modes", paramLabel = "LIST", description = "pingpong (round trip), stream (throughput), rate (fixed-rate one-way latency). Default: pingpong,stream.")
+    String modes;
+
+    @Option(names = "--sizes", paramLabel = "LIST", description = "Payload sizes, k = 1024: e.g. 0,64,4k,64k,1m. Default: 8 B to 1 MiB in steps of 4.")
+    String sizes;
+
+    @Option(names = "--wait", paramLabel = "LIST", description = "Wait strategies for agrona and chronicle: spin, yield, backoff, park, futex (default: spin).")
+    String waits;
+
+    @Option(names = "--batch", paramLabel = "LIST", description = "Messages per write or ring commit in stream mode, e.g. 1,4,16,64 (default: 1).")
+    String batches;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Repetitions of each point, each in a fresh process pair (default: 3).")
+    Integer repeat;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Measured window per point, e.g. 500ms, 2s (default: 500ms).")
+    String duration;
+
+    @Option(names = "--messages", paramLabel = "N", description = "At most this many measured messages per point, e.g. 20000, 1m (default: 10m).")
+    String messages;
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", description = "At most this many wire bytes per point, warm-up and window each (default: 512m).")
+    String maxBytes;
+
+    @Option(names = "--warmup", paramLabel = "TIME", description = "Minimum warm-up per point (default: 300ms); it then lasts until the JIT is quiet.")
+    String warmup;
+
+    @Option(names = "--warmup-max", paramLabel = "TIME", description = "Longest warm-up per point (default: 5s).")
+    String warmupMax;
+
+    @Option(names = "--verify", paramLabel = "MODE", description = "crc: check sequence, length and CRC32C of every payload (default); header: sequence and length only.")
+    String verify;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Messages per second in rate mode, e.g. 100k (default: 100k).")
+    String rate;
+
+    @Option(names = "--cpus", paramLabel = "P,C", description = "CPUs for the producer and consumer measuring threads (default: 0,1).")
+    String cpus;
+
+    @Option(names = "--no-pin", description = "Do not pin the measuring threads.")
+    boolean noPin;
+
+    @Option(names = "--ring-capacity", paramLabel = "SIZE", description = "Agrona ring capacity, a power of two (default: derived from the largest message).")
+    String ringCapacity;
+
+    @Option(names = "--pipe-capacity", paramLabel = "SIZE", description = "Capacity asked of each FIFO with F_SETPIPE_SZ (default: 1m; 0 keeps the system default).")
+    String pipeCapacity;
+
+    @Option(names = "--chronicle-block-size", paramLabel = "SIZE", description = "Chronicle Queue block size; a message may be a quarter of it (default: 64m).")
+    String chronicleBlockSize;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the private rendezvous directory is made (default: /dev/shm, else the temp dir).")
+    Path runDir;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where runs are written (default: results).")
+    Path results;
+
+    @Option(names = "--fail-fast", description = "Stop at the first failed point (default: record it and go on).")
+    boolean failFast;
+
+    @Option(names = "--quick", description = "A short sweep for CI: every transport, both modes, 64 B, 4 KiB and 256 KiB, one repetition, short windows.")
+    boolean quick;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final SweepConfig config = configure();
+        return new SweepRunner(config, spec.commandLine().getOut()).run();
+    }
+
+    /** Builds and checks the configuration; every problem is an IllegalArgumentException naming the value and the limit. */
+    SweepConfig configure()
+    {
+        final SweepConfig config = new SweepConfig();
+        config.commandLine = "ipcbench sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (quick)
+        {
+            config.quick = true;
+            config.sizes = SweepConfig.QUICK_SIZES;
+            config.repeat = 1;
+            config.warmupMinNs = 100_000_000L;
+            config.warmupMaxNs = 1_000_000_000L;
+            config.durationNs = 200_000_000L;
+            config.maxBytes = 128L << 20;
+        }
+        if (transports != null)
+        {
+            config.transports = list(transports, "--transports", TransportKind::parse);
+        }
+        if (modes != null)
+        {
+            config.modes = list(modes, "--modes", Mode::parse);
+        }
+        if (sizes != null)
+        {
+            config.sizes = Sizes.parseList(sizes, "--sizes");
+        }
+        if (waits != null)
+        {
+            config.waits = list(waits, "--wait", WaitStrategy::parse);
+            if (config.waits.contains(WaitStrategy.KERNEL))
+            {
+                throw new IllegalArgumentException("--wait kernel is not a choice: sockets and pipes always wait in the kernel; " +
+                    "for agrona and chronicle choose from " + WaitStrategy.known());
+            }
+        }
+        if (batches != null)
+        {
+            config.batches = list(batches, "--batch", text -> (int)range("--batch", Units.count(text, "--batch"), 1, 1_000_000));
+        }
+        if (repeat != null)
+        {
+            config.repeat = (int)range("--repeat", repeat, 1, 1000);
+        }
+        if (duration != null)
+        {
+            config.durationNs = range("--duration", Units.durationNs(duration, "--duration"), 1_000_000L, 3_600_000_000_000L, duration);
+        }
+        if (messages != null)
+        {
+            config.maxMessages = range("--messages", Units.count(messages, "--messages"), 1, 1_000_000_000_000L);
+        }
+        if (maxBytes != null)
+        {
+            config.maxBytes = range("--max-bytes", Sizes.parse(maxBytes, "--max-bytes"), 1, Integer.MAX_VALUE);
+        }
+        if (warmup != null)
+        {
+            config.warmupMinNs = range("--warmup", Units.durationNs(warmup, "--warmup"), 0, 600_000_000_000L, warmup);
+        }
+        if (warmupMax != null)
+        {
+            config.warmupMaxNs = range("--warmup-max", Units.durationNs(warmupMax, "--warmup-max"), 0, 600_000_000_000L, warmupMax);
+        }
+        if (config.warmupMaxNs < config.warmupMinNs)
+        {
+            config.warmupMaxNs = config.warmupMinNs;
+        }
+        if (verify != null)
+        {
+            config.verify = VerifyMode.parse(verify);
+        }
+        if (rate != null)
+        {
+            config.rate = range("--rate", Units.count(rate, "--rate"), 1, 100_000_000L);
+        }
+        if (ringCapacity != null)
+        {
+            final int capacity = Sizes.parse(ringCapacity, "--ring-capacity");
+            if (capacity < 1024 || Integer.bitCount(capacity) != 1)
+            {
+                throw new IllegalArgumentException("--ring-capacity must be a power of two of at least 1 KiB: --ring-capacity=" + ringCapacity);
+            }
+            config.ringCapacity = capacity;
+        }
+        if (pipeCapacity != null)
+        {
+            config.pipeCapacity = Sizes.parse(pipeCapacity, "--pipe-capacity");
+        }
+        if (chronicleBlockSize != null)
+        {
+            config.chronicleBlockSize = range("--chronicle-block-size", Sizes.parse(chronicleBlockSize, "--chronicle-block-size"),
+                1L << 16, 1L << 30, chronicleBlockSize);
+        }
+        config.failFast = failFast;
+        configurePinning(config);
+        config.runRoot = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
+        checkRunRoot(config.runRoot);
+        config.resultsDir = results != null ? results : config.resultsDir;
+        checkResults(config.resultsDir);
+        config.checkPoints();
+        return config;
+    }
+
+    private void configurePinning(final SweepConfig config)
+    {
+        config.pin = !noPin;
+        if (cpus != null)
+        {
+            final String[] parts = cpus.split(",", -1);
+            if (parts.length != 2)
+            {
+                throw new IllegalArgumentException("--cpus needs two CPUs, producer then consumer, e.g. --cpus 0,1: --cpus=" + cpus);
+            }
+            config.producerCpu = (int)range("--cpus", Units.count(parts[0], "--cpus"), 0, 1023);
+            config.consumerCpu = (int)range("--cpus", Units.count(parts[1], "--cpus"), 0, 1023);
+        }
+        if (!config.pin)
+        {
+            return;
+        }
+        final List<Integer> allowed = cpuList(Affinity.currentThreadAffinity());
+        if (cpus == null && allowed.size() >= 2)
+        {
+            config.producerCpu = allowed.get(0);
+            config.consumerCpu = allowed.get(1);
+        }
+        for (final int cpu : new int[] {config.producerCpu, config.consumerCpu})
+        {
+            if (!allowed.contains(cpu))
+            {
+                throw new IllegalArgumentException("--cpus names CPU " + cpu + ", which this process may not use; allowed: " +
+                    Affinity.currentThreadAffinity());
+            }
+        }
+        if (config.producerCpu == config.consumerCpu)
+        {
+            if (cpus != null)
+            {
+                throw new IllegalArgumentException("--cpus must name two different CPUs: --cpus=" + cpus);
+            }
+            config.pin = false;
+        }
+    }
+
+    static List<Integer> cpuList(final String ranges)
+    {
+        final List<Integer> cpus = new ArrayList<>();
+        for (final String part : ranges.split(","))
+        {
+            if (part.isBlank())
+            {
+                continue;
+            }
+            final String[] bounds = part.split("-");
+            final int low = Integer.parseInt(bounds[0].trim());
+            final int high = bounds.length > 1 ? Integer.parseInt(bounds[1].trim()) : low;
+            for (int cpu = low; cpu <= high; cpu++)
+            {
+                cpus.add(cpu);
+            }
+        }
+        return cpus;
+    }
+
+    private static void checkRunRoot(final Path root)
+    {
+        if (!Files.isDirectory(root) || !Files.isWritable(root))
+        {
+            throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory");
+        }
+        final int longest = RunDirectory.longestSocketPath(root);
+        if (longest > RunDirectory.MAX_SOCKET_PATH)
+        {
+            throw new IllegalArgumentException("--run-dir " + root + " is too long: socket paths under it would be " + longest +
+                " bytes, a Unix socket address holds at most " + RunDirectory.MAX_SOCKET_PATH);
+        }
+    }
+
+    private static void checkResults(final Path results)
+    {
+        Path existing = results.toAbsolutePath();
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing))
+        {
+            throw new IllegalArgumentException("--results " + results + " cannot be written (" +
+                (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
+        }
+    }
+
+    private static <T> List<T> list(final String text, final String option, final Function<String, T> parse)
+    {
+        final LinkedHashSet<T> values = new LinkedHashSet<>();
+        for (final String item : text.split(",", -1))
+        {
+            if (item.isBlank())
+            {
+                throw new IllegalArgumentException(option + " has an empty item: " + option + "=" + text);
+            }
+            values.add(parse.apply(item.trim()));
+        }
+        return new ArrayList<>(values);
+    }
+
+    private static long range(final String option, final long value, final long min, final long max)
+    {
+        return range(option, value, min, max, Long.toString(value));
+    }
+
+    private static long range(final String option, final long value, final long min, final long max, final String shown)
+    {
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ": " + option + "=" + shown);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,162 @@
+package io.ipcbench.harness.sweep;
+
+import io.ipcbench.transport.ChannelConfig;
+import io.ipcbench.transport.Side;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.control.Mode;
+import io.ipcbench.transport.control.PointSpec;
+import io.ipcbench.transport.message.MessageHeader;
+import io.ipcbench.transport.message.VerifyMode;
+import io.ipcbench.transport.wait.WaitStrategy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A sweep's whole configuration, as chosen on the command line and checked before anything runs. */
+public final class SweepConfig
+{
+    /** 8 B to 1 MiB in steps of four: fine enough to bracket a crossover, which is then interpolated. */
+    public static final List<Integer> DEFAULT_SIZES =
+        List.of(8, 32, 128, 512, 2048, 8192, 32768, 131072, 524288, 1048576);
+    public static final List<Integer> QUICK_SIZES = List.of(64, 4096, 262144);
+
+    public List<TransportKind> transports = List.of(TransportKind.values());
+    public List<WaitStrategy> waits = List.of(WaitStrategy.SPIN);
+    public List<Mode> modes = List.of(Mode.PINGPONG, Mode.STREAM);
+    public List<Integer> sizes = DEFAULT_SIZES;
+    public List<Integer> batches = List.of(1);
+    public int repeat = 3;
+    public long warmupMinNs = 300_000_000L;
+    public long warmupMaxNs = 5_000_000_000L;
+    public long durationNs = 500_000_000L;
+    public long maxMessages = 10_000_000L;
+    public long maxBytes = 512L << 20;
+    public VerifyMode verify = VerifyMode.CRC;
+    public long rate = 100_000;
+    public int producerCpu = 0;
+    public int consumerCpu = 1;
+    public boolean pin = true;
+    public int ringCapacity;
+    public int pipeCapacity = ChannelConfig.DEFAULT_PIPE_CAPACITY;
+    public long chronicleBlockSize = ChannelConfig.DEFAULT_CHRONICLE_BLOCK_SIZE;
+    public Path runRoot;
+    public Path resultsDir = defaultResults();
+    public boolean failFast;
+    public boolean quick;
+    public String commandLine = "";
+
+    /** {@code results/} of the ipcbench checkout when started by the launcher script, else of the working directory. */
+    public static Path defaultResults()
+    {
+        final String home = System.getProperty("ipcbench.home");
+        return home == null ? Path.of("results") : Path.of(home, "results");
+    }
+
+    /** Every point of the sweep, in report order. */
+    public List<PointKey> points()
+    {
+        final List<PointKey> points = new ArrayList<>();
+        for (final Mode mode : modes)
+        {
+            for (final int size : sizes)
+            {
+                for (final TransportKind transport : transports)
+                {
+                    for (final WaitStrategy wait : transport.sharedMemory() ? waits : List.of(WaitStrategy.KERNEL))
+                    {
+                        for (final int batch : mode == Mode.STREAM ? batches : List.of(1))
+                        {
+                            points.add(new PointKey(transport, wait, batch, mode, size));
+                        }
+                    }
+                }
+            }
+        }
+        return points;
+    }
+
+    /**
+     * The order pairs run in: repetition by repetition, and within each (mode, size, batch) the
+     * series rotated by the repetition, so that repetitions of a point are spread over the sweep
+     * and no transport always runs first or right after another.
+     */
+    public List<Run> schedule()
+    {
+        final Map<String, List<PointKey>> groups = new LinkedHashMap<>();
+        for (final PointKey point : points())
+        {
+            groups.computeIfAbsent(point.mode() + "/" + point.payloadBytes() + "/" + point.batch(), k -> new ArrayList<>()).add(point);
+        }
+        final List<Run> runs = new ArrayList<>();
+        for (int rep = 1; rep <= repeat; rep++)
+        {
+            for (final List<PointKey> group : groups.values())
+            {
+                final List<PointKey> rotated = new ArrayList<>(group);
+                Collections.rotate(rotated, -((rep - 1) % rotated.size()));
+                for (final PointKey point : rotated)
+                {
+                    runs.add(new Run(point, rep));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** One pair to run: a point and which repetition of it. */
+    public record Run(PointKey point, int repetition)
+    {
+    }
+
+    /** The point as both children will see it. */
+    public PointSpec spec(final PointKey point, final Path directory)
+    {
+        final PointSpec spec = new PointSpec();
+        spec.id = point.slug();
+        spec.transport = point.transport();
+        spec.wait = point.waitStrategy();
+        spec.mode = point.mode();
+        spec.sizes = new int[] {point.payloadBytes()};
+        spec.batch = point.batch();
+        spec.verify = verify;
+        spec.warmupMinNs = warmupMinNs;
+        spec.warmupNs = warmupMaxNs;
+        spec.maxMessages = maxMessages;
+        spec.maxNs = durationNs;
+        spec.maxBytes = maxBytes;
+        spec.rate = rate;
+        spec.producerCpu = pin ? producerCpu : -1;
+        spec.consumerCpu = pin ? consumerCpu : -1;
+        spec.directory = directory;
+        spec.ringCapacity = ringCapacity;
+        spec.pipeCapacity = pipeCapacity;
+        spec.chronicleBlockSize = chronicleBlockSize;
+        return spec;
+    }
+
+    /**
+     * Checks every point against what its transport can carry, before any process starts.
+     *
+     * @throws IllegalArgumentException naming the value and the limit.
+     */
+    public void checkPoints()
+    {
+        for (final PointKey point : points())
+        {
+            final ChannelConfig channel = spec(point, Path.of("/")).channelConfig(Side.CONSUMER);
+            try
+            {
+                channel.conclude();
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("size " + Sizes.format(point.payloadBytes()) + " (" + point.payloadBytes() +
+                    " B payload + " + MessageHeader.LENGTH + " B header) on " + point.transport().label() + ": " + ex.getMessage());
+            }
+        }
+    }
+}

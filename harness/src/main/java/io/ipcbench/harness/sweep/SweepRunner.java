@@ -1,0 +1,248 @@
+package io.ipcbench.harness.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipcbench.harness.env.Environment;
+import io.ipcbench.harness.launch.ChildJvm;
+import io.ipcbench.harness.launch.PairOutcome;
+import io.ipcbench.harness.launch.PairRunner;
+import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.report.Format;
+import io.ipcbench.harness.report.TerminalReport;
+import io.ipcbench.harness.results.RunRecorder;
+import io.ipcbench.harness.stats.Metric;
+import io.ipcbench.transport.control.PointSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a sweep: every repetition of every point in a fresh producer/consumer pair, in the
+ * interleaved order of {@link SweepConfig#schedule()}, recording each as it finishes and printing
+ * progress; then the summary with the break-even statements.
+ */
+public final class SweepRunner
+{
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_POINTS_FAILED = 1;
+
+    private final SweepConfig config;
+    private final PrintWriter out;
+    private final ObjectMapper json = new ObjectMapper();
+    private final PairRunner.Timeouts timeouts = new PairRunner.Timeouts();
+
+    public SweepRunner(final SweepConfig config, final PrintWriter out)
+    {
+        this.config = config;
+        this.out = out;
+    }
+
+    public PairRunner.Timeouts timeouts()
+    {
+        return timeouts;
+    }
+
+    public int run() throws IOException
+    {
+        final Path runRoot = config.runRoot;
+        for (final Path stale : RunDirectory.removeStale(runRoot))
+        {
+            out.println("removed " + stale + ", left by an earlier run that is no longer running");
+        }
+        final ChildJvm jvm = new ChildJvm();
+        final List<SweepConfig.Run> schedule = config.schedule();
+        final RunRecorder recorder = new RunRecorder(config.resultsDir, config.points(),
+            Environment.capture(jvm.flags(), runRoot), configuration());
+        final PairRunner pairs = new PairRunner(jvm, timeouts);
+        out.printf(Locale.ROOT, "ipcbench sweep %s: %d points x %d repetitions = %d process pairs; results in %s%n",
+            recorder.runId(), config.points().size(), config.repeat, schedule.size(), recorder.directory());
+        out.printf(Locale.ROOT, "  transports %s; modes %s; sizes %s; %s%n",
+            config.transports.stream().map(t -> t.label()).collect(Collectors.joining(",")),
+            config.modes.stream().map(m -> m.label()).collect(Collectors.joining(",")),
+            config.sizes.stream().map(Sizes::format).collect(Collectors.joining(", ")),
+            config.pin ? "producer pinned to CPU " + config.producerCpu + ", consumer to CPU " + config.consumerCpu : "not pinned");
+
+        int failed = 0;
+        String status = "complete";
+        final long sweepStart = System.nanoTime();
+        try (RunDirectory runDirectory = RunDirectory.create(runRoot))
+        {
+            final Thread hook = new Thread(() -> interrupted(recorder, runDirectory), "ipcbench-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            for (int i = 0; i < schedule.size(); i++)
+            {
+                final SweepConfig.Run run = schedule.get(i);
+                final RepResult result = runPair(pairs, runDirectory, run);
+                synchronized (recorder)
+                {
+                    recorder.record(result);
+                }
+                progress(i + 1, schedule.size(), run, result, System.nanoTime() - sweepStart);
+                if (!result.ok())
+                {
+                    failed++;
+                    if (config.failFast)
+                    {
+                        status = "failed";
+                        out.println("stopping: --fail-fast is set");
+                        break;
+                    }
+                }
+            }
+            synchronized (recorder)
+            {
+                final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat);
+                recorder.writeText("summary.txt", summary);
+                recorder.finish(failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
+                out.print(summary);
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        out.printf(Locale.ROOT, "%nresults: %s (run.json, points.csv, reps.csv, hist/, summary.txt) in %s%n",
+            recorder.directory(), Format.duration(System.nanoTime() - sweepStart));
+        if (failed > 0)
+        {
+            out.printf(Locale.ROOT, "%d of %d pairs failed; see the failures above and in run.json%n", failed, schedule.size());
+            return EXIT_POINTS_FAILED;
+        }
+        return EXIT_OK;
+    }
+
+    private RepResult runPair(final PairRunner pairs, final RunDirectory runDirectory, final SweepConfig.Run run) throws IOException
+    {
+        final PointKey key = run.point();
+        final Path directory = runDirectory.newPoint();
+        final PointSpec spec = config.spec(key, directory);
+        final long start = System.nanoTime();
+        RepResult result;
+        try
+        {
+            final PairOutcome outcome = pairs.run(spec);
+            final long elapsed = System.nanoTime() - start;
+            if (outcome.ok())
+            {
+                result = measured(key, run.repetition(), outcome, elapsed);
+            }
+            else
+            {
+                result = RepResult.failure(key, run.repetition(), describe(key, run.repetition()) + ": " + outcome.failure(),
+                    outcome.detail(), elapsed);
+            }
+        }
+        finally
+        {
+            if (!RunDirectory.deletePoint(directory))
+            {
+                out.println("warning: could not remove " + directory);
+            }
+        }
+        return result;
+    }
+
+    private RepResult measured(final PointKey key, final int repetition, final PairOutcome outcome, final long elapsed)
+    {
+        try
+        {
+            final JsonNode producer = json.readTree(outcome.producerResult());
+            final JsonNode consumer = json.readTree(outcome.consumerResult());
+            final RepMetrics metrics = RepMetrics.extract(key, producer, consumer);
+            return RepResult.success(key, repetition, metrics.metrics(), metrics.histogram(), producer, consumer, elapsed);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return RepResult.failure(key, repetition, describe(key, repetition) + ": results rejected: " + ex.getMessage(), "", elapsed);
+        }
+    }
+
+    private String describe(final PointKey key, final int repetition)
+    {
+        return key.series() + " " + key.mode().label() + " " + Sizes.format(key.payloadBytes()) + " (repetition " + repetition + ")";
+    }
+
+    private void progress(final int done, final int total, final SweepConfig.Run run, final RepResult result, final long elapsedNs)
+    {
+        final PointKey key = run.point();
+        final String figure;
+        if (result.ok())
+        {
+            final Metric metric = Metric.headline(key.mode());
+            final Double value = result.metrics().get(metric);
+            figure = metric.key() + " " + Format.value(metric, value) + " " + Format.unit(metric);
+        }
+        else
+        {
+            figure = "FAILED";
+        }
+        final long eta = elapsedNs / done * (total - done);
+        out.printf(Locale.ROOT, "[%" + Integer.toString(total).length() + "d/%d] rep %d  %-8s %-8s %-16s %-22s %5.1fs  eta %s%n",
+            done, total, run.repetition(), key.mode().label(), Sizes.format(key.payloadBytes()), key.series(), figure,
+            result.elapsedNs() / 1e9, Format.duration(eta));
+        if (!result.ok())
+        {
+            out.println("  " + result.failure());
+            if (!result.failureDetail().isBlank())
+            {
+                out.println("  its last output:");
+                result.failureDetail().lines().forEach(line -> out.println("    | " + line));
+            }
+        }
+        out.flush();
+    }
+
+    /** Ctrl-C or SIGTERM: the children die with the pipe to their stdin; the files go here, the results stay. */
+    private void interrupted(final RunRecorder recorder, final RunDirectory runDirectory)
+    {
+        PairRunner.killAll();
+        runDirectory.close();
+        synchronized (recorder)
+        {
+            try
+            {
+                recorder.finish("interrupted");
+                System.err.println("\ninterrupted: finished points kept in " + recorder.directory() + " (status: interrupted)");
+            }
+            catch (final IOException ex)
+            {
+                System.err.println("interrupted; could not mark " + recorder.directory() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private Map<String, Object> configuration()
+    {
+        final Map<String, Object> c = new LinkedHashMap<>();
+        c.put("command", config.commandLine);
+        c.put("transports", config.transports.stream().map(t -> t.label()).collect(Collectors.toList()));
+        c.put("wait_strategies", config.waits.stream().map(w -> w.label()).collect(Collectors.toList()));
+        c.put("modes", config.modes.stream().map(m -> m.label()).collect(Collectors.toList()));
+        c.put("sizes", config.sizes);
+        c.put("batches", config.batches);
+        c.put("repeat", config.repeat);
+        c.put("warmup_min_ns", config.warmupMinNs);
+        c.put("warmup_max_ns", config.warmupMaxNs);
+        c.put("duration_ns", config.durationNs);
+        c.put("max_messages", config.maxMessages);
+        c.put("max_bytes", config.maxBytes);
+        c.put("verify", config.verify.label());
+        c.put("rate", config.rate);
+        c.put("pinning", config.pin ? Map.of("producer_cpu", config.producerCpu, "consumer_cpu", config.consumerCpu) : "off");
+        c.put("ring_capacity", config.ringCapacity == 0 ? "derived" : config.ringCapacity);
+        c.put("pipe_capacity_requested", config.pipeCapacity);
+        c.put("chronicle_block_size", config.chronicleBlockSize);
+        c.put("run_directory_root", config.runRoot.toString());
+        c.put("fail_fast", config.failFast);
+        c.put("quick", config.quick);
+        final Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("startup_ns", timeouts.startupNs);
+        limits.put("silence_ns", timeouts.silenceNs);
+        limits.put("stall_ns", timeouts.stallNs);
+        c.put("peer_timeouts", limits);
+        return c;
+    }
+}

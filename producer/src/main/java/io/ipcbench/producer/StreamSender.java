@@ -1,0 +1,70 @@
+package io.ipcbench.producer;
+
+import io.ipcbench.transport.control.Json;
+
+import java.io.IOException;
+
+/**
+ * Throughput: frames of {@code batch} messages sent back to back as fast as the channel takes
+ * them. The consumer stops the clock; this side reports what it sent and what it cost.
+ */
+final class StreamSender
+{
+    private final Workload work;
+
+    StreamSender(final Workload work)
+    {
+        this.work = work;
+    }
+
+    Json run() throws IOException
+    {
+        long sequence = 0;
+        long warmupBytes = 0;
+        final Warmup warmup = new Warmup(work.spec);
+        long now = System.nanoTime();
+        do
+        {
+            final int frame = (int)Math.min(work.spec.batch, Math.max(1, work.spec.warmupMessages - sequence));
+            warmupBytes += sendFrame(sequence, frame, now);
+            sequence += frame;
+            work.runtime.progress(sequence);
+            now = System.nanoTime();
+        }
+        while (!warmup.done(now, sequence, warmupBytes));
+        work.sync();
+
+        work.window.start();
+        final long start = work.window.startNs();
+        long messages = 0;
+        long bytes = 0;
+        now = start;
+        do
+        {
+            final int frame = (int)Math.min(work.spec.batch, work.spec.maxMessages - messages);
+            bytes += sendFrame(sequence, frame, now);
+            sequence += frame;
+            messages += frame;
+            work.runtime.progress(sequence);
+            now = System.nanoTime();
+        }
+        while (!work.budgetSpent(messages, now - start, bytes));
+        work.window.stop();
+        work.end();
+
+        return work.common(warmup, messages, bytes).put("batch", work.spec.batch);
+    }
+
+    /** Writes {@code count} messages back to back and hands them over in one operation. */
+    private int sendFrame(final long firstSequence, final int count, final long sendNs) throws IOException
+    {
+        int length = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final long sequence = firstSequence + i;
+            length += work.writer.write(length, sequence, work.sizes.sizeOf(sequence), sendNs);
+        }
+        work.channel.send(work.send, 0, length);
+        return length;
+    }
+}

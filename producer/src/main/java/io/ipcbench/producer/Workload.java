@@ -1,0 +1,89 @@
+package io.ipcbench.producer;
+
+import io.ipcbench.transport.MessageChannel;
+import io.ipcbench.transport.control.ChildRuntime;
+import io.ipcbench.transport.control.CpuWindow;
+import io.ipcbench.transport.control.Json;
+import io.ipcbench.transport.control.PointSpec;
+import io.ipcbench.transport.control.SizeSchedule;
+import io.ipcbench.transport.message.MessageBuffer;
+import io.ipcbench.transport.message.MessageHeader;
+import io.ipcbench.transport.message.MessageVerifier;
+import io.ipcbench.transport.message.MessageWriter;
+
+import java.io.IOException;
+
+/**
+ * What every producer workload shares: the channel, the send buffer with its payload pattern laid
+ * down once, the writer and the verifier of echoes, the budget, and the in-band SYNC and END
+ * exchanges that bracket the measured window.
+ */
+final class Workload
+{
+    final PointSpec spec;
+    final MessageChannel channel;
+    final ChildRuntime runtime;
+    final MessageBuffer send;
+    final MessageWriter writer;
+    final MessageVerifier echoVerifier;
+    final SizeSchedule sizes;
+    final CpuWindow window = new CpuWindow();
+
+    Workload(final PointSpec spec, final MessageChannel channel, final ChildRuntime runtime)
+    {
+        this.spec = spec;
+        this.channel = channel;
+        this.runtime = runtime;
+        this.send = new MessageBuffer(spec.maxMessageLength() * spec.batch);
+        this.writer = new MessageWriter(send, spec.verify);
+        this.echoVerifier = new MessageVerifier(channel.receiveBuffer(), spec.verify);
+        this.sizes = new SizeSchedule(spec.sizes);
+        writer.prepare(0, send.capacity() - MessageHeader.LENGTH);
+    }
+
+    /** Ends the warm-up: SYNC goes out, and its echo proves the consumer has drained everything before it. */
+    void sync() throws IOException
+    {
+        exchangeMarker(MessageHeader.SYNC);
+    }
+
+    /** Ends the point: END goes out after the last message, its echo says the consumer has read everything. */
+    void end() throws IOException
+    {
+        exchangeMarker(MessageHeader.END_OF_STREAM);
+    }
+
+    private void exchangeMarker(final long marker) throws IOException
+    {
+        final int length = writer.writeMarker(0, marker, System.nanoTime());
+        channel.send(send, 0, length);
+        final int offset = channel.receive();
+        final long echoed = channel.receiveBuffer().buffer().getLong(offset + MessageHeader.SEQUENCE_OFFSET);
+        if (echoed != marker)
+        {
+            throw new ChildRuntime.MeasurementFault("expected the echo of marker " + marker + " but received sequence=" + echoed);
+        }
+    }
+
+    ChildRuntime.MeasurementFault echoFault(final int status, final int offset, final long sequence, final int size)
+    {
+        return new ChildRuntime.MeasurementFault("echo from consumer: " + echoVerifier.describe(status, offset, sequence, size));
+    }
+
+    /** True when the measured window has used its budget of messages, time or wire bytes. */
+    boolean budgetSpent(final long messages, final long elapsedNs, final long bytes)
+    {
+        return messages >= spec.maxMessages || elapsedNs >= spec.maxNs || bytes >= spec.maxBytes;
+    }
+
+    Json common(final Warmup warmup, final long messages, final long bytes)
+    {
+        return new Json()
+            .put("warmup", warmup.toJson())
+            .put("messages", messages)
+            .put("wire_bytes", bytes)
+            .put("window_start_ns", window.startNs())
+            .put("window_end_ns", window.endNs())
+            .put("cpu", window.toJson());
+    }
+}

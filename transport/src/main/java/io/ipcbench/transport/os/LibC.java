@@ -1,0 +1,69 @@
+package io.ipcbench.transport.os;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+
+/**
+ * The few libc calls ipcbench needs, bound with JNA direct mapping: primitive arguments only on
+ * anything called per message (futex), so that a call allocates nothing. Memory arguments are raw
+ * addresses of direct memory the caller owns.
+ */
+public final class LibC
+{
+    public static final int RUSAGE_SELF = 0;
+    public static final int RUSAGE_THREAD = 1;
+
+    public static final long SYS_GETPID = 39;
+    public static final long SYS_FUTEX = 202;
+    public static final int FUTEX_WAIT = 0;
+    public static final int FUTEX_WAKE = 1;
+
+    public static final int F_SETPIPE_SZ = 1031;
+    public static final int F_GETPIPE_SZ = 1032;
+
+    public static final int O_RDWR = 2;
+    public static final int O_NONBLOCK = 04000;
+    public static final int O_CLOEXEC = 02000000;
+
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int EEXIST = 17;
+    public static final int ETIMEDOUT = 110;
+
+    static
+    {
+        Native.register(LibC.class, NativeLibrary.getInstance("c"));
+    }
+
+    private LibC()
+    {
+    }
+
+    public static native int mkfifo(String path, int mode) throws LastErrorException;
+
+    public static native int open(String path, int flags) throws LastErrorException;
+
+    public static native int close(int fd) throws LastErrorException;
+
+    public static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+
+    public static native int sched_setaffinity(int pid, long cpuSetSize, long maskAddress) throws LastErrorException;
+
+    public static native int sched_getaffinity(int pid, long cpuSetSize, long maskAddress) throws LastErrorException;
+
+    public static native int sched_getcpu();
+
+    public static native int getrusage(int who, long rusageAddress) throws LastErrorException;
+
+    public static native int gettid();
+
+    /** The raw system call; returns -1 with errno set (retrievable with {@link Native#getLastError()}). */
+    public static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+
+    /** A raw system call with no work behind it, for calibration: getpid through syscall(2). */
+    public static long getpidSyscall()
+    {
+        return syscall(SYS_GETPID, 0, 0, 0, 0, 0, 0);
+    }
+}
