@@ -99,9 +99,15 @@ public final class BreakEven
         }
         for (int k = 0; k + 1 < n; k++)
         {
-            if (!explained[k] && s[k] * s[k + 1] < 0)
+            // a flip may pass through sizes where the medians tie: compare with the next size that has an order
+            int next = k + 1;
+            while (next + 1 < n && s[next] == 0)
             {
-                findings.add(crossing(assessable ? Kind.WITHIN_NOISE : Kind.UNASSESSED, a, b, samples, s, k, k, k + 1, metricName, sizeFormat));
+                next++;
+            }
+            if (!explained[k] && s[k] * s[next] < 0)
+            {
+                findings.add(crossing(assessable ? Kind.WITHIN_NOISE : Kind.UNASSESSED, a, b, samples, s, k, k, next, metricName, sizeFormat));
             }
         }
         if (findings.isEmpty())

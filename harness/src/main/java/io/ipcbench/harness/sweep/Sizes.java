@@ -29,8 +29,14 @@ public final class Sizes
         return new ArrayList<>(sizes);
     }
 
-    /** Parses one size: a whole number of bytes with an optional unit b, k/kb/kib, m/mb/mib, g/gb/gib. */
+    /** Parses one message size: a whole number of bytes with an optional unit b, k/kb/kib, m/mb/mib, g/gb/gib. */
     public static int parse(final String item, final String option)
+    {
+        return (int)parseBytes(item, option, MessageHeader.MAX_PAYLOAD);
+    }
+
+    /** Parses an amount of bytes, as {@link #parse}, up to {@code limit}. */
+    public static long parseBytes(final String item, final String option, final long limit)
     {
         final String text = item.trim().toLowerCase(Locale.ROOT);
         if (text.isEmpty())
@@ -81,14 +87,14 @@ public final class Sizes
         catch (final NumberFormatException | ArithmeticException ex)
         {
             throw new IllegalArgumentException(option + " size '" + item.trim() + "' is too large: the limit is " +
-                format(MessageHeader.MAX_PAYLOAD) + " (" + MessageHeader.MAX_PAYLOAD + " bytes)");
+                format(limit) + " (" + limit + " bytes)");
         }
-        if (bytes > MessageHeader.MAX_PAYLOAD)
+        if (bytes > limit)
         {
             throw new IllegalArgumentException(option + " size '" + item.trim() + "' = " + bytes + " bytes is above the limit of " +
-                format(MessageHeader.MAX_PAYLOAD) + " (" + MessageHeader.MAX_PAYLOAD + " bytes)");
+                format(limit) + " (" + limit + " bytes)");
         }
-        return (int)bytes;
+        return bytes;
     }
 
     /** {@code 8 B}, {@code 4 KiB}, {@code 1.5 KiB}, {@code 1 MiB}. */
@@ -125,6 +131,8 @@ public final class Sizes
         {
             return Long.toString((long)value);
         }
-        return String.format(Locale.ROOT, value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f", value).replaceAll("\\.?0+$", "");
+        final String text = String.format(Locale.ROOT, value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f", value);
+        // strip zeros of the fraction only: "100" (from 100.4) must stay "100", not become "1"
+        return text.indexOf('.') < 0 ? text : text.replaceAll("\\.?0+$", "");
     }
 }
