@@ -1,0 +1,12 @@
+package io.ipcbench.harness.contract;
+
+import io.ipcbench.transport.TransportKind;
+
+class UdsContractTest extends TransportContractTest
+{
+    @Override
+    protected TransportKind transport()
+    {
+        return TransportKind.UDS;
+    }
+}
