@@ -38,7 +38,14 @@ final class Workload
         this.writer = new MessageWriter(send, spec.verify);
         this.echoVerifier = new MessageVerifier(channel.receiveBuffer(), spec.verify);
         this.sizes = new SizeSchedule(spec.sizes);
-        writer.prepare(0, send.capacity() - MessageHeader.LENGTH);
+        if (spec.sizes.length == 1)
+        {
+            writer.prepareSlots(spec.batch, spec.sizes[0]);
+        }
+        else
+        {
+            writer.prepare(0, send.capacity() - MessageHeader.LENGTH);
+        }
     }
 
     /** Ends the warm-up: SYNC goes out, and its echo proves the consumer has drained everything before it. */
