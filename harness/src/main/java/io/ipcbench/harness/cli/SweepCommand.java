@@ -163,7 +163,7 @@ public final class SweepCommand implements Callable<Integer>
         }
         if (maxBytes != null)
         {
-            config.maxBytes = range("--max-bytes", Sizes.parse(maxBytes, "--max-bytes"), 1, Integer.MAX_VALUE);
+            config.maxBytes = range("--max-bytes", Sizes.parseBytes(maxBytes, "--max-bytes", 1L << 40), 1, 1L << 40, maxBytes);
         }
         if (warmup != null)
         {

@@ -51,7 +51,8 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
     private final FutexDoorbell outboundData;
     private final FutexDoorbell outboundSpace;
     private final boolean futex;
-    private final BooleanSupplier readOne = this::readOne;
+    private final int recordsPerRead;
+    private final BooleanSupplier readSome = this::readSome;
     private final BooleanSupplier writeOne = this::writeOne;
     private MessageBuffer pendingSource;
     private int pendingOffset;
@@ -61,7 +62,8 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
     private AgronaRingChannel(
         final ChannelConfig config, final int capacity, final MappedByteBuffer inboundMapping, final MappedByteBuffer outboundMapping)
     {
-        super(config, config.maxFrameLength());
+        super(config, recordsPerRead(config) * config.maxFrameLength());
+        this.recordsPerRead = recordsPerRead(config);
         this.inboundMapping = inboundMapping;
         this.outboundMapping = outboundMapping;
         final int ringLength = capacity + RingBufferDescriptor.TRAILER_LENGTH;
@@ -79,6 +81,16 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
         properties.put("ring_capacity", Integer.toString(capacity));
         properties.put("ring_max_message", Integer.toString(inbound.maxMsgLength()));
         properties.put("wait", config.waitStrategy().label());
+    }
+
+    /**
+     * How many records (frames) one poll may take: as many as fit in about 256 KiB of this end's
+     * memory, so a reader that fell behind catches up with one head update, as a socket reader
+     * takes all the kernel holds in one read(2).
+     */
+    static int recordsPerRead(final ChannelConfig config)
+    {
+        return Math.max(1, ChannelConfig.DEFAULT_STREAM_READ_BYTES / config.maxFrameLength());
     }
 
     /** Bytes of one ring file: ring, trailer and the two doorbells. */
@@ -153,24 +165,24 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
     {
         readPosition = 0;
         writePosition = 0;
-        dataWait.until(readOne);
+        dataWait.until(readSome);
         if (futex)
         {
             inboundSpace.signal();
         }
     }
 
-    private boolean readOne()
+    private boolean readSome()
     {
-        return inbound.read(this, 1) > 0;
+        return inbound.read(this, recordsPerRead) > 0;
     }
 
-    /** Copies one ring record (a frame) out of the ring into this end's own memory. */
+    /** Copies one ring record (a frame) out of the ring into this end's own memory, after those already taken. */
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        buffer.getBytes(index, receiveBuffer.buffer(), 0, length);
-        writePosition = length;
+        buffer.getBytes(index, receiveBuffer.buffer(), writePosition, length);
+        writePosition += length;
     }
 
     /** Adds this end's doorbell counters (FUTEX_WAIT and FUTEX_WAKE calls, timed-out waits) when futex waits are on. */

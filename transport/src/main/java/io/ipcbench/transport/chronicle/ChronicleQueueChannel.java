@@ -52,7 +52,8 @@ public final class ChronicleQueueChannel extends AbstractMessageChannel
     private final FutexDoorbell outboundData;
     private final SharedMemoryWait dataWait;
     private final boolean futex;
-    private final BooleanSupplier readOne = this::readOne;
+    private final BooleanSupplier readSome = this::readSome;
+    private final int documentsPerRead;
     private final long receiveAddress;
     private MessageBuffer lastSource;
     private BytesStore<?, ?> lastSourceStore;
@@ -66,7 +67,8 @@ public final class ChronicleQueueChannel extends AbstractMessageChannel
         final int inboundBell,
         final int outboundBell)
     {
-        super(config, config.maxFrameLength());
+        super(config, documentsPerRead(config) * config.maxFrameLength());
+        this.documentsPerRead = documentsPerRead(config);
         this.inboundQueue = inboundQueue;
         this.outboundQueue = outboundQueue;
         this.tailer = inboundQueue.createTailer();
@@ -81,6 +83,12 @@ public final class ChronicleQueueChannel extends AbstractMessageChannel
         properties.put("chronicle_block_size", Long.toString(config.chronicleBlockSize()));
         properties.put("chronicle_roll_cycle", String.valueOf(outboundQueue.rollCycle()));
         properties.put("wait", config.waitStrategy().label());
+    }
+
+    /** As many documents (frames) as fit in about 256 KiB are taken per poll, like a socket read. */
+    static int documentsPerRead(final ChannelConfig config)
+    {
+        return Math.max(1, ChannelConfig.DEFAULT_STREAM_READ_BYTES / config.maxFrameLength());
     }
 
     public static ChronicleQueueChannel open(final ChannelConfig config) throws IOException
@@ -149,24 +157,27 @@ public final class ChronicleQueueChannel extends AbstractMessageChannel
     {
         readPosition = 0;
         writePosition = 0;
-        dataWait.until(readOne);
+        dataWait.until(readSome);
     }
 
-    /** Copies the next document, if there is one, into this end's own memory. */
-    private boolean readOne()
+    /** Copies the documents there are, up to {@link #documentsPerRead}, into this end's own memory. */
+    private boolean readSome()
     {
-        try (DocumentContext document = tailer.readingDocument())
+        for (int i = 0; i < documentsPerRead; i++)
         {
-            if (!document.isPresent())
+            try (DocumentContext document = tailer.readingDocument())
             {
-                return false;
+                if (!document.isPresent())
+                {
+                    break;
+                }
+                final Bytes<?> bytes = document.wire().bytes();
+                final long length = bytes.readRemaining();
+                bytes.nativeRead(bytes.readPosition(), receiveAddress + writePosition, length);
+                writePosition += (int)length;
             }
-            final Bytes<?> bytes = document.wire().bytes();
-            final long length = bytes.readRemaining();
-            bytes.nativeRead(bytes.readPosition(), receiveAddress, length);
-            writePosition = (int)length;
-            return true;
         }
+        return writePosition > 0;
     }
 
     @Override
