@@ -31,7 +31,11 @@ public final class ConsumerMain
         try (MessageChannel channel = Channels.open(spec.channelConfig(Side.CONSUMER)))
         {
             runtime.ready(placement);
-            final Json result = new Receiver(spec, channel, runtime).run();
+            final Json result;
+            try (Receiver receiver = new Receiver(spec, channel, runtime))
+            {
+                result = receiver.run();
+            }
             placement.put("cpu_at_end", Affinity.currentCpu());
             return result.put("side", Side.CONSUMER.label()).put("placement", placement).put("channel", channel.properties());
         }

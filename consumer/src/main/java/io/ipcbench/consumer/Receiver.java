@@ -1,6 +1,7 @@
 package io.ipcbench.consumer;
 
 import io.ipcbench.transport.MessageChannel;
+import io.ipcbench.transport.Side;
 import io.ipcbench.transport.control.ChildRuntime;
 import io.ipcbench.transport.control.CpuWindow;
 import io.ipcbench.transport.control.HistogramCodec;
@@ -9,6 +10,7 @@ import io.ipcbench.transport.control.Json;
 import io.ipcbench.transport.control.Mode;
 import io.ipcbench.transport.control.PointSpec;
 import io.ipcbench.transport.control.SizeSchedule;
+import io.ipcbench.transport.control.SyscallAccounting;
 import io.ipcbench.transport.message.MessageHeader;
 import io.ipcbench.transport.message.MessageVerifier;
 import org.HdrHistogram.Histogram;
@@ -24,7 +26,7 @@ import java.io.IOException;
  * (at most {@link #MAX_QUIET_WAIT_NS}), so no compilation runs into the measured window. The clock stops when END, sent right after the last message,
  * arrives: the consumer's last byte.
  */
-final class Receiver
+final class Receiver implements AutoCloseable
 {
     static final long MAX_QUIET_WAIT_NS = 2_000_000_000L;
 
@@ -35,6 +37,7 @@ final class Receiver
     private final MessageVerifier verifier;
     private final SizeSchedule sizes;
     private final CpuWindow window = new CpuWindow();
+    private final SyscallAccounting syscalls;
     private final Histogram oneWay;
     private final boolean echo;
 
@@ -46,8 +49,15 @@ final class Receiver
         this.buffer = channel.receiveBuffer().buffer();
         this.verifier = new MessageVerifier(channel.receiveBuffer(), spec.verify);
         this.sizes = new SizeSchedule(spec.sizes);
+        this.syscalls = new SyscallAccounting(spec, Side.CONSUMER);
         this.oneWay = spec.mode == Mode.RATE ? HistogramCodec.newHistogram() : null;
         this.echo = spec.mode == Mode.PINGPONG;
+    }
+
+    @Override
+    public void close()
+    {
+        syscalls.close();
     }
 
     Json run() throws IOException
@@ -85,6 +95,19 @@ final class Receiver
                     channel.send(channel.receiveBuffer(), offset, MessageHeader.LENGTH);
                     break;
                 }
+                if (sequence == MessageHeader.ACCOUNT_START && !measuring)
+                {
+                    syscalls.attach();
+                    syscalls.begin(expected);
+                    channel.send(channel.receiveBuffer(), offset, MessageHeader.LENGTH);
+                    continue;
+                }
+                if (sequence == MessageHeader.ACCOUNT_END && !measuring)
+                {
+                    syscalls.end(expected);
+                    channel.send(channel.receiveBuffer(), offset, MessageHeader.LENGTH);
+                    continue;
+                }
                 throw new ChildRuntime.MeasurementFault("unexpected control marker: sequence=" + sequence +
                     " after " + (measuring ? "SYNC" : "warm-up") + " message " + expected);
             }
@@ -119,7 +142,8 @@ final class Receiver
             .put("first_send_ns", firstSendNs)
             .put("window_start_ns", window.startNs())
             .put("window_end_ns", window.endNs())
-            .put("cpu", window.toJson());
+            .put("cpu", window.toJson())
+            .put("syscalls", syscalls.toJson());
         if (oneWay != null)
         {
             result.put("histogram", HistogramCodec.encode(oneWay));

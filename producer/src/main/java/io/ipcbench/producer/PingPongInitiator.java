@@ -12,7 +12,7 @@ import java.io.IOException;
  * Round trips: send one message, wait for the consumer's echo of all of it, verify it, record the
  * round-trip time. Warm-up round trips are made but not recorded.
  */
-final class PingPongInitiator
+final class PingPongInitiator implements Workload.Body
 {
     private final Workload work;
     private final Histogram histogram = HistogramCodec.newHistogram();
@@ -23,19 +23,12 @@ final class PingPongInitiator
         this.work = work;
     }
 
-    Json run() throws IOException
+    @Override
+    public Json run() throws IOException
     {
-        long sequence = 0;
-        long warmupBytes = 0;
         final Warmup warmup = new Warmup(work.spec);
-        do
-        {
-            roundTrip(sequence);
-            warmupBytes += MessageHeader.wireLength(work.sizes.sizeOf(sequence));
-            sequence++;
-            work.runtime.progress(sequence);
-        }
-        while (!warmup.done(lastReceiveNs, sequence, warmupBytes));
+        long sequence = drive(0, warmup);
+        sequence = work.account(sequence, this::drive);
         work.sync();
 
         work.window.start();
@@ -55,6 +48,22 @@ final class PingPongInitiator
         work.end();
 
         return work.common(warmup, messages, bytes).put("histogram", HistogramCodec.encode(histogram));
+    }
+
+    /** Round trips that are not recorded: warm-up and accounting. */
+    private long drive(final long first, final Phase phase) throws IOException
+    {
+        long sequence = first;
+        long bytes = 0;
+        do
+        {
+            roundTrip(sequence);
+            bytes += MessageHeader.wireLength(work.sizes.sizeOf(sequence));
+            sequence++;
+            work.runtime.progress(sequence);
+        }
+        while (!phase.done(lastReceiveNs, sequence - first, bytes));
+        return sequence;
     }
 
     private long roundTrip(final long sequence) throws IOException

@@ -4,6 +4,7 @@ import io.ipcbench.transport.Channels;
 import io.ipcbench.transport.MessageChannel;
 import io.ipcbench.transport.Side;
 import io.ipcbench.transport.control.ChildRuntime;
+import io.ipcbench.transport.control.SyscallAccounting;
 import io.ipcbench.transport.control.Json;
 import io.ipcbench.transport.control.Placement;
 import io.ipcbench.transport.control.PointSpec;
@@ -30,24 +31,29 @@ public final class ProducerMain
         try (MessageChannel channel = Channels.open(spec.channelConfig(Side.PRODUCER)))
         {
             runtime.ready(placement);
-            final Workload workload = new Workload(spec, channel, runtime);
             final Json result;
-            switch (spec.mode)
+            final Workload workload = new Workload(spec, channel, runtime);
+            try (SyscallAccounting ignored = workload.syscalls)
             {
-                case PINGPONG:
-                    result = new PingPongInitiator(workload).run();
-                    break;
-                case STREAM:
-                    result = new StreamSender(workload).run();
-                    break;
-                case RATE:
-                    result = new RateSender(workload).run();
-                    break;
-                default:
-                    throw new IllegalArgumentException("no workload for mode=" + spec.mode);
+                result = workload(workload).run();
             }
             placement.put("cpu_at_end", Affinity.currentCpu());
             return result.put("side", Side.PRODUCER.label()).put("placement", placement).put("channel", channel.properties());
+        }
+    }
+
+    private static Workload.Body workload(final Workload workload)
+    {
+        switch (workload.spec.mode)
+        {
+            case PINGPONG:
+                return new PingPongInitiator(workload);
+            case STREAM:
+                return new StreamSender(workload);
+            case RATE:
+                return new RateSender(workload);
+            default:
+                throw new IllegalArgumentException("no workload for mode=" + workload.spec.mode);
         }
     }
 }

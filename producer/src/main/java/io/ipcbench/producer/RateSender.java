@@ -10,7 +10,7 @@ import java.io.IOException;
  * instead of disappearing from them (no coordinated omission). When late, the sender does not
  * wait; when early, it spins until the message is due.
  */
-final class RateSender
+final class RateSender implements Workload.Body
 {
     private final Workload work;
 
@@ -19,20 +19,13 @@ final class RateSender
         this.work = work;
     }
 
-    Json run() throws IOException
+    @Override
+    public Json run() throws IOException
     {
         final double periodNs = 1e9 / work.spec.rate;
-        long sequence = 0;
-        long warmupBytes = 0;
         final Warmup warmup = new Warmup(work.spec);
-        final long warmupStart = System.nanoTime();
-        do
-        {
-            warmupBytes += sendAt(sequence, warmupStart + (long)(sequence * periodNs));
-            sequence++;
-            work.runtime.progress(sequence);
-        }
-        while (!warmup.done(System.nanoTime(), sequence, warmupBytes));
+        long sequence = drive(0, warmup);
+        sequence = work.account(sequence, this::drive);
         work.sync();
 
         work.window.start();
@@ -63,6 +56,23 @@ final class RateSender
             .put("target_rate", work.spec.rate)
             .put("achieved_rate", messages > 1 ? (messages - 1) * 1e9 / elapsed : 0.0)
             .put("late_sends", late);
+    }
+
+    /** Messages at the fixed rate that are not timed: warm-up and accounting. */
+    private long drive(final long first, final Phase phase) throws IOException
+    {
+        final double periodNs = 1e9 / work.spec.rate;
+        final long start = System.nanoTime();
+        long sequence = first;
+        long bytes = 0;
+        do
+        {
+            bytes += sendAt(sequence, start + (long)((sequence - first) * periodNs));
+            sequence++;
+            work.runtime.progress(sequence);
+        }
+        while (!phase.done(System.nanoTime(), sequence - first, bytes));
+        return sequence;
     }
 
     private int sendAt(final long sequence, final long dueNs) throws IOException

@@ -8,7 +8,7 @@ import java.io.IOException;
  * Throughput: frames of {@code batch} messages sent back to back as fast as the channel takes
  * them. The consumer stops the clock; this side reports what it sent and what it cost.
  */
-final class StreamSender
+final class StreamSender implements Workload.Body
 {
     /**
      * The clock is read every this many frames, not every frame: a clock read costs 25 to 50 ns on
@@ -24,33 +24,20 @@ final class StreamSender
         this.work = work;
     }
 
-    Json run() throws IOException
+    @Override
+    public Json run() throws IOException
     {
-        long sequence = 0;
-        long warmupBytes = 0;
         final Warmup warmup = new Warmup(work.spec);
-        long now = System.nanoTime();
-        long frames = 0;
-        do
-        {
-            final int frame = (int)Math.min(work.spec.batch, Math.max(1, work.spec.warmupMessages - sequence));
-            warmupBytes += sendFrame(sequence, frame, now);
-            sequence += frame;
-            work.runtime.progress(sequence);
-            if (++frames % CLOCK_EVERY_FRAMES == 0)
-            {
-                now = System.nanoTime();
-            }
-        }
-        while (!warmup.done(now, sequence, warmupBytes));
+        long sequence = drive(0, warmup);
+        sequence = work.account(sequence, this::drive);
         work.sync();
 
         work.window.start();
         final long start = work.window.startNs();
         long messages = 0;
         long bytes = 0;
-        now = start;
-        frames = 0;
+        long now = start;
+        long frames = 0;
         do
         {
             final int frame = (int)Math.min(work.spec.batch, work.spec.maxMessages - messages);
@@ -68,6 +55,27 @@ final class StreamSender
         work.end();
 
         return work.common(warmup, messages, bytes).put("batch", work.spec.batch);
+    }
+
+    /** Frames that are not timed: warm-up and accounting. */
+    private long drive(final long first, final Phase phase) throws IOException
+    {
+        long sequence = first;
+        long bytes = 0;
+        long now = System.nanoTime();
+        long frames = 0;
+        do
+        {
+            bytes += sendFrame(sequence, work.spec.batch, now);
+            sequence += work.spec.batch;
+            work.runtime.progress(sequence);
+            if (++frames % CLOCK_EVERY_FRAMES == 0)
+            {
+                now = System.nanoTime();
+            }
+        }
+        while (!phase.done(now, sequence - first, bytes));
+        return sequence;
     }
 
     /** Writes {@code count} messages back to back and hands them over in one operation. */

@@ -9,7 +9,7 @@ import io.ipcbench.transport.control.PointSpec;
  * JVM's JIT compiler has gone quiet (so it no longer steals a CPU from a measuring thread), within
  * the warm-up's caps on time, messages and bytes. What ended it is reported with the result.
  */
-final class Warmup
+final class Warmup implements Phase
 {
     private final PointSpec spec;
     private final JitQuiet jit;
@@ -26,8 +26,8 @@ final class Warmup
         this.jit = new JitQuiet(startNs);
     }
 
-    /** Called after each message or frame with the time just read and the totals so far. */
-    boolean done(final long nowNs, final long messages, final long bytes)
+    @Override
+    public boolean done(final long nowNs, final long messages, final long bytes)
     {
         this.messages = messages;
         this.bytes = bytes;

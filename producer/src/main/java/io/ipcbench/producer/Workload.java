@@ -1,11 +1,13 @@
 package io.ipcbench.producer;
 
 import io.ipcbench.transport.MessageChannel;
+import io.ipcbench.transport.Side;
 import io.ipcbench.transport.control.ChildRuntime;
 import io.ipcbench.transport.control.CpuWindow;
 import io.ipcbench.transport.control.Json;
 import io.ipcbench.transport.control.PointSpec;
 import io.ipcbench.transport.control.SizeSchedule;
+import io.ipcbench.transport.control.SyscallAccounting;
 import io.ipcbench.transport.message.MessageBuffer;
 import io.ipcbench.transport.message.MessageHeader;
 import io.ipcbench.transport.message.MessageVerifier;
@@ -20,6 +22,18 @@ import java.io.IOException;
  */
 final class Workload
 {
+    /** One mode's sending loop. */
+    interface Body
+    {
+        Json run() throws IOException;
+    }
+
+    /** A mode's untimed loop: sends from {@code sequence} until the phase is done; returns the next sequence. */
+    interface Driver
+    {
+        long drive(long sequence, Phase phase) throws IOException;
+    }
+
     final PointSpec spec;
     final MessageChannel channel;
     final ChildRuntime runtime;
@@ -28,6 +42,7 @@ final class Workload
     final MessageVerifier echoVerifier;
     final SizeSchedule sizes;
     final CpuWindow window = new CpuWindow();
+    final SyscallAccounting syscalls;
 
     Workload(final PointSpec spec, final MessageChannel channel, final ChildRuntime runtime)
     {
@@ -38,6 +53,7 @@ final class Workload
         this.writer = new MessageWriter(send, spec.verify);
         this.echoVerifier = new MessageVerifier(channel.receiveBuffer(), spec.verify);
         this.sizes = new SizeSchedule(spec.sizes);
+        this.syscalls = new SyscallAccounting(spec, Side.PRODUCER);
         if (spec.sizes.length == 1)
         {
             writer.prepareSlots(spec.batch, spec.sizes[0]);
@@ -58,6 +74,28 @@ final class Workload
     void end() throws IOException
     {
         exchangeMarker(MessageHeader.END_OF_STREAM);
+    }
+
+    /**
+     * The system-call accounting window, when the point asks for it and perf works: both sides
+     * attach perf to their measuring threads, the workload runs untimed between ACCOUNT_START and
+     * ACCOUNT_END, and perf is detached again before the measured window.
+     *
+     * @return the next sequence number.
+     */
+    long account(final long sequence, final Driver driver) throws IOException
+    {
+        if (!syscalls.requested())
+        {
+            return sequence;
+        }
+        syscalls.attach();
+        exchangeMarker(MessageHeader.ACCOUNT_START);
+        syscalls.begin(sequence);
+        final long next = driver.drive(sequence, new AccountingPhase(spec));
+        syscalls.end(next);
+        exchangeMarker(MessageHeader.ACCOUNT_END);
+        return next;
     }
 
     private void exchangeMarker(final long marker) throws IOException
@@ -91,6 +129,7 @@ final class Workload
             .put("wire_bytes", bytes)
             .put("window_start_ns", window.startNs())
             .put("window_end_ns", window.endNs())
-            .put("cpu", window.toJson());
+            .put("cpu", window.toJson())
+            .put("syscalls", syscalls.toJson());
     }
 }

@@ -60,7 +60,7 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--messages", paramLabel = "N", description = "At most this many measured messages per point, e.g. 20000, 1m (default: 10m).")
     String messages;
 
-    @Option(names = "--max-bytes", paramLabel = "SIZE", description = "At most this many wire bytes per point, warm-up and window each (default: 512m).")
+    @Option(names = "--max-bytes", paramLabel = "SIZE", description = "At most this many wire bytes per point, warm-up and window each (default: 512m for chronicle, whose queue keeps them; no limit for the others).")
     String maxBytes;
 
     @Option(names = "--warmup", paramLabel = "TIME", description = "Minimum warm-up per point (default: 300ms); it then lasts until the JIT is quiet.")
@@ -89,6 +89,9 @@ public final class SweepCommand implements Callable<Integer>
 
     @Option(names = "--chronicle-block-size", paramLabel = "SIZE", description = "Chronicle Queue block size; a message may be a quarter of it (default: 64m).")
     String chronicleBlockSize;
+
+    @Option(names = "--no-syscalls", description = "Do not count system calls per message with perf (counted by default where perf works).")
+    boolean noSyscalls;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the private rendezvous directory is made (default: /dev/shm, else the temp dir).")
     Path runDir;
@@ -122,7 +125,6 @@ public final class SweepCommand implements Callable<Integer>
             config.warmupMinNs = 100_000_000L;
             config.warmupMaxNs = 1_000_000_000L;
             config.durationNs = 200_000_000L;
-            config.maxBytes = 128L << 20;
         }
         if (transports != null)
         {
@@ -204,6 +206,7 @@ public final class SweepCommand implements Callable<Integer>
                 1L << 16, 1L << 30, chronicleBlockSize);
         }
         config.failFast = failFast;
+        config.countSyscalls = !noSyscalls;
         configurePinning(config);
         config.runRoot = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
         checkRunRoot(config.runRoot);

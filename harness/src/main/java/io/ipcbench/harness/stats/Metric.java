@@ -39,12 +39,14 @@ public enum Metric
     PRODUCER_IVCSW("producer_ivcsw_per_msg", "1", false, "producer involuntary context switches per message", EnumSet.allOf(Mode.class)),
     PRODUCER_CPU("producer_cpu_util", "cores", false, "producer measuring thread CPU use (1 = a whole core)", EnumSet.allOf(Mode.class)),
     PRODUCER_SYSCALLS("producer_syscalls_per_msg", "1", false, "producer system calls per message", EnumSet.allOf(Mode.class)),
+    PRODUCER_FAULTS("producer_faults_per_msg", "1", false, "producer page faults per message", EnumSet.allOf(Mode.class)),
     CONSUMER_USER_NS("consumer_user_ns_per_msg", "ns", false, "consumer user CPU per message", EnumSet.allOf(Mode.class)),
     CONSUMER_SYS_NS("consumer_sys_ns_per_msg", "ns", false, "consumer system CPU per message", EnumSet.allOf(Mode.class)),
     CONSUMER_VCSW("consumer_vcsw_per_msg", "1", false, "consumer voluntary context switches per message", EnumSet.allOf(Mode.class)),
     CONSUMER_IVCSW("consumer_ivcsw_per_msg", "1", false, "consumer involuntary context switches per message", EnumSet.allOf(Mode.class)),
     CONSUMER_CPU("consumer_cpu_util", "cores", false, "consumer measuring thread CPU use (1 = a whole core)", EnumSet.allOf(Mode.class)),
-    CONSUMER_SYSCALLS("consumer_syscalls_per_msg", "1", false, "consumer system calls per message", EnumSet.allOf(Mode.class));
+    CONSUMER_SYSCALLS("consumer_syscalls_per_msg", "1", false, "consumer system calls per message", EnumSet.allOf(Mode.class)),
+    CONSUMER_FAULTS("consumer_faults_per_msg", "1", false, "consumer page faults per message", EnumSet.allOf(Mode.class));
 
     private final String key;
     private final String unit;

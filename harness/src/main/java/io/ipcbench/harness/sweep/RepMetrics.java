@@ -19,7 +19,8 @@ import java.util.Map;
  *       measured message's send timestamp to the consumer reading END (its last byte);</li>
  *   <li>rate: one-way latency percentiles from the consumer's histogram, measured from each
  *       message's scheduled send time;</li>
- *   <li>every mode: each side's CPU time and context switches per message in the window.</li>
+ *   <li>every mode: each side's CPU time and context switches per message in the window, and its
+ *       system calls per message over the accounting window that precedes it.</li>
  * </ul>
  */
 public final class RepMetrics
@@ -74,9 +75,9 @@ public final class RepMetrics
                 throw new IllegalArgumentException("no metrics for mode " + key.mode());
         }
         result.cpu(producer, sent, Metric.PRODUCER_USER_NS, Metric.PRODUCER_SYS_NS, Metric.PRODUCER_VCSW, Metric.PRODUCER_IVCSW,
-            Metric.PRODUCER_CPU, Metric.PRODUCER_SYSCALLS);
+            Metric.PRODUCER_CPU, Metric.PRODUCER_SYSCALLS, Metric.PRODUCER_FAULTS);
         result.cpu(consumer, received, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS, Metric.CONSUMER_VCSW, Metric.CONSUMER_IVCSW,
-            Metric.CONSUMER_CPU, Metric.CONSUMER_SYSCALLS);
+            Metric.CONSUMER_CPU, Metric.CONSUMER_SYSCALLS, Metric.CONSUMER_FAULTS);
         return result;
     }
 
@@ -95,7 +96,7 @@ public final class RepMetrics
 
     private void cpu(
         final JsonNode side, final long messages, final Metric user, final Metric system, final Metric voluntary,
-        final Metric involuntary, final Metric utilisation, final Metric syscalls)
+        final Metric involuntary, final Metric utilisation, final Metric syscalls, final Metric faults)
     {
         final JsonNode thread = side.path("cpu").path("thread");
         final double window = side.path("cpu").path("window_ns").asDouble();
@@ -108,10 +109,11 @@ public final class RepMetrics
         metrics.put(voluntary, thread.path("voluntary_switches").asDouble() / messages);
         metrics.put(involuntary, thread.path("involuntary_switches").asDouble() / messages);
         metrics.put(utilisation, (thread.path("user_ns").asDouble() + thread.path("system_ns").asDouble()) / window);
+        metrics.put(faults, (thread.path("minor_faults").asDouble() + thread.path("major_faults").asDouble()) / messages);
         final JsonNode counted = side.path("syscalls");
-        if (counted.isNumber())
+        if (counted.path("count").isNumber() && counted.path("messages").asLong() > 0)
         {
-            metrics.put(syscalls, counted.asDouble() / messages);
+            metrics.put(syscalls, counted.path("count").asDouble() / counted.path("messages").asDouble());
         }
     }
 

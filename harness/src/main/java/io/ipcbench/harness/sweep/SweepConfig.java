@@ -23,6 +23,12 @@ public final class SweepConfig
     public static final List<Integer> DEFAULT_SIZES =
         List.of(8, 32, 128, 512, 2048, 8192, 32768, 131072, 524288, 1048576);
     public static final List<Integer> QUICK_SIZES = List.of(64, 4096, 262144);
+    /**
+     * A Chronicle queue keeps everything written to it until the point's directory is deleted, so
+     * its warm-up and its window are each capped at this many wire bytes (1 GiB of tmpfs at most).
+     * The other transports hold only what is in flight and are bounded by time alone.
+     */
+    public static final long CHRONICLE_MAX_BYTES = 512L << 20;
 
     public List<TransportKind> transports = List.of(TransportKind.values());
     public List<WaitStrategy> waits = List.of(WaitStrategy.SPIN);
@@ -34,7 +40,8 @@ public final class SweepConfig
     public long warmupMaxNs = 5_000_000_000L;
     public long durationNs = 500_000_000L;
     public long maxMessages = 10_000_000L;
-    public long maxBytes = 512L << 20;
+    /** Wire-byte cap per point and phase; null: {@link #CHRONICLE_MAX_BYTES} for chronicle, none for the others. */
+    public Long maxBytes;
     public VerifyMode verify = VerifyMode.CRC;
     public long rate = 100_000;
     public int producerCpu = 0;
@@ -46,6 +53,10 @@ public final class SweepConfig
     public Path runRoot;
     public Path resultsDir = defaultResults();
     public boolean failFast;
+    /** Count system calls per message with perf; null until probed. */
+    public boolean countSyscalls = true;
+    /** Why system calls are not counted, or null when they are. */
+    public String syscallsUnavailable;
     public boolean quick;
     public String commandLine = "";
 
@@ -127,7 +138,7 @@ public final class SweepConfig
         spec.warmupNs = warmupMaxNs;
         spec.maxMessages = maxMessages;
         spec.maxNs = durationNs;
-        spec.maxBytes = maxBytes;
+        spec.maxBytes = maxBytesFor(point.transport());
         spec.rate = rate;
         spec.producerCpu = pin ? producerCpu : -1;
         spec.consumerCpu = pin ? consumerCpu : -1;
@@ -135,7 +146,17 @@ public final class SweepConfig
         spec.ringCapacity = ringCapacity;
         spec.pipeCapacity = pipeCapacity;
         spec.chronicleBlockSize = chronicleBlockSize;
+        spec.countSyscalls = countSyscalls && syscallsUnavailable == null;
         return spec;
+    }
+
+    public long maxBytesFor(final TransportKind transport)
+    {
+        if (maxBytes != null)
+        {
+            return maxBytes;
+        }
+        return transport == TransportKind.CHRONICLE ? CHRONICLE_MAX_BYTES : Long.MAX_VALUE;
     }
 
     /**

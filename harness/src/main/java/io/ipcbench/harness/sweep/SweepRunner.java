@@ -3,6 +3,7 @@ package io.ipcbench.harness.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipcbench.harness.env.Environment;
+import io.ipcbench.harness.env.PerfProbe;
 import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.launch.PairOutcome;
 import io.ipcbench.harness.launch.PairRunner;
@@ -54,6 +55,14 @@ public final class SweepRunner
         for (final Path stale : RunDirectory.removeStale(runRoot))
         {
             out.println("removed " + stale + ", left by an earlier run that is no longer running");
+        }
+        if (config.countSyscalls)
+        {
+            config.syscallsUnavailable = PerfProbe.unavailableReason();
+        }
+        else
+        {
+            config.syscallsUnavailable = "turned off (--no-syscalls)";
         }
         final ChildJvm jvm = new ChildJvm();
         final List<SweepConfig.Run> schedule = config.schedule();
@@ -228,7 +237,7 @@ public final class SweepRunner
         c.put("warmup_max_ns", config.warmupMaxNs);
         c.put("duration_ns", config.durationNs);
         c.put("max_messages", config.maxMessages);
-        c.put("max_bytes", config.maxBytes);
+        c.put("max_bytes", config.maxBytes == null ? "chronicle: " + SweepConfig.CHRONICLE_MAX_BYTES + ", others: none" : config.maxBytes);
         c.put("verify", config.verify.label());
         c.put("rate", config.rate);
         c.put("pinning", config.pin ? Map.of("producer_cpu", config.producerCpu, "consumer_cpu", config.consumerCpu) : "off");
@@ -237,6 +246,8 @@ public final class SweepRunner
         c.put("chronicle_block_size", config.chronicleBlockSize);
         c.put("run_directory_root", config.runRoot.toString());
         c.put("fail_fast", config.failFast);
+        c.put("syscall_counting", config.syscallsUnavailable == null ? "perf stat -e raw_syscalls:sys_enter, per measuring thread, over the window" :
+            "unavailable: " + config.syscallsUnavailable);
         c.put("quick", config.quick);
         final Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("startup_ns", timeouts.startupNs);

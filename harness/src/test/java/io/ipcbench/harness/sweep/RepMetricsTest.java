@@ -163,7 +163,7 @@ class RepMetricsTest
     {
         final ObjectNode producer = side(1000);
         cpu(producer, 2_000_000_000L, 1_000_000, 500_000, 10, 2);
-        producer.put("syscalls", 3000);
+        producer.putObject("syscalls").put("count", 6000).put("messages", 2000);
         final ObjectNode consumer = side(1000)
             .put("wire_bytes", 1000L * (64 + MessageHeader.LENGTH))
             .put("first_send_ns", 0L)
@@ -185,6 +185,7 @@ class RepMetricsTest
         assertEquals(0.05, metrics.get(Metric.CONSUMER_IVCSW), 1e-12);
         assertEquals(1.0, metrics.get(Metric.CONSUMER_CPU), 1e-12);
         assertFalse(metrics.containsKey(Metric.CONSUMER_SYSCALLS), "no syscall count given");
+        assertEquals(0.0, metrics.get(Metric.PRODUCER_FAULTS), 1e-12);
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class PointSpec
     public int pipeCapacity = ChannelConfig.DEFAULT_PIPE_CAPACITY;
     public long chronicleBlockSize = ChannelConfig.DEFAULT_CHRONICLE_BLOCK_SIZE;
     public long connectTimeoutNs = 30_000_000_000L;
+    /** Count each side's system calls in the window with perf (when perf works here). */
+    public boolean countSyscalls;
 
     public int maxPayload()
     {
@@ -100,6 +102,7 @@ public final class PointSpec
         values.put("pipe-capacity", Integer.toString(pipeCapacity));
         values.put("chronicle-block-size", Long.toString(chronicleBlockSize));
         values.put("connect-timeout-ns", Long.toString(connectTimeoutNs));
+        values.put("count-syscalls", Boolean.toString(countSyscalls));
         final List<String> args = new ArrayList<>();
         values.forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
@@ -145,6 +148,7 @@ public final class PointSpec
             case "pipe-capacity": pipeCapacity = parseInt(key, value); break;
             case "chronicle-block-size": chronicleBlockSize = parseLong(key, value); break;
             case "connect-timeout-ns": connectTimeoutNs = parseLong(key, value); break;
+            case "count-syscalls": countSyscalls = parseBoolean(key, value); break;
             default: throw new IllegalArgumentException("unknown point option: --" + key);
         }
     }
@@ -192,6 +196,15 @@ public final class PointSpec
         {
             throw new IllegalArgumentException(name + " must be at least " + least + ": " + name + "=" + value);
         }
+    }
+
+    private static boolean parseBoolean(final String key, final String value)
+    {
+        if ("true".equals(value) || "false".equals(value))
+        {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(key + " must be true or false: " + key + "=" + value);
     }
 
     private static int parseInt(final String key, final String value)

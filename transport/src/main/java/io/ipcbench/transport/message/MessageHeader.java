@@ -28,6 +28,10 @@ public final class MessageHeader
     public static final long END_OF_STREAM = -1;
     /** Marker that closes the warm-up: the consumer resets its counters and echoes it back. */
     public static final long SYNC = -2;
+    /** Marker that opens the system-call accounting window (between warm-up and SYNC); echoed. */
+    public static final long ACCOUNT_START = -3;
+    /** Marker that closes the accounting window; echoed. */
+    public static final long ACCOUNT_END = -4;
 
     /** Largest payload ipcbench builds messages for (1 GiB); transports have their own, lower limits. */
     public static final int MAX_PAYLOAD = 1 << 30;

@@ -46,6 +46,12 @@ public final class LibC
 
     public static native int close(int fd) throws LastErrorException;
 
+    /** read(2); -1 on error (errno not kept: callers treat it as "nothing now"). */
+    public static native long read(int fd, long address, long count);
+
+    /** write(2); -1 on error. */
+    public static native long write(int fd, long address, long count);
+
     public static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
     public static native int sched_setaffinity(int pid, long cpuSetSize, long maskAddress) throws LastErrorException;
@@ -57,6 +63,10 @@ public final class LibC
     public static native int getrusage(int who, long rusageAddress) throws LastErrorException;
 
     public static native int gettid();
+
+    public static final int SIGINT = 2;
+
+    public static native int kill(int pid, int signal) throws LastErrorException;
 
     /** The raw system call; returns -1 with errno set (retrievable with {@link Native#getLastError()}). */
     public static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
