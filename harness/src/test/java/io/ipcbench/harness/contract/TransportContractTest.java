@@ -87,6 +87,25 @@ public abstract class TransportContractTest
         assertEquals(7, results[0].path("batch").asInt());
     }
 
+    /**
+     * A fixed, low rate makes the reader run dry before every message: with futex waits it falls
+     * asleep each time and must be woken, so a lost wake-up would show as a timed-out wait.
+     */
+    @Test
+    void shouldDeliverEveryMessageAtAFixedRateWithTheReaderWaitingBetweenThem() throws Exception
+    {
+        final PointSpec spec = spec(Mode.RATE, new int[] {256}, 1);
+        final JsonNode[] results = run(spec);
+        assertEquals(MESSAGES, results[1].path("messages").asLong());
+        assertTrue(results[1].path("histogram").asText().length() > 0, "consumer reports one-way latency");
+        if (spec.wait == WaitStrategy.FUTEX)
+        {
+            final JsonNode channel = results[1].path("channel");
+            assertTrue(channel.path("futex_waits").asLong() > 0, "the reader slept: " + channel);
+            assertEquals(0, channel.path("futex_lost_wakeups").asLong(), "no timed-out wait found a message waiting (a lost wake-up): " + channel);
+        }
+    }
+
     private PointSpec spec(final Mode mode, final int[] sizes, final int batch)
     {
         final PointSpec spec = new PointSpec();
@@ -97,9 +116,10 @@ public abstract class TransportContractTest
         spec.sizes = sizes;
         spec.batch = batch;
         spec.verify = VerifyMode.CRC;
+        spec.rate = 5_000;
         spec.warmupMessages = 500;
         spec.warmupMinNs = 0;
-        spec.warmupNs = 2_000_000_000L;
+        spec.warmupNs = 300_000_000L;
         spec.maxMessages = MESSAGES;
         spec.maxNs = 60_000_000_000L;
         spec.directory = point;

@@ -185,7 +185,7 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
         writePosition += length;
     }
 
-    /** Adds this end's doorbell counters (FUTEX_WAIT and FUTEX_WAKE calls, timed-out waits) when futex waits are on. */
+    /** Adds this end's doorbell counters (FUTEX_WAIT and FUTEX_WAKE calls, timed-out waits, lost wake-ups) when futex waits are on. */
     @Override
     public Map<String, String> properties()
     {
@@ -194,6 +194,7 @@ public final class AgronaRingChannel extends AbstractMessageChannel implements M
             properties.put("futex_waits", Long.toString(inboundData.sleeps() + outboundSpace.sleeps()));
             properties.put("futex_wakes", Long.toString(outboundData.wakes() + inboundSpace.wakes()));
             properties.put("futex_timeouts", Long.toString(inboundData.timeouts() + outboundSpace.timeouts()));
+            properties.put("futex_lost_wakeups", Long.toString(inboundData.lostWakeups() + outboundSpace.lostWakeups()));
         }
         return properties;
     }

@@ -188,6 +188,7 @@ public final class ChronicleQueueChannel extends AbstractMessageChannel
             properties.put("futex_waits", Long.toString(inboundData.sleeps()));
             properties.put("futex_wakes", Long.toString(outboundData.wakes()));
             properties.put("futex_timeouts", Long.toString(inboundData.timeouts()));
+            properties.put("futex_lost_wakeups", Long.toString(inboundData.lostWakeups()));
         }
         return properties;
     }

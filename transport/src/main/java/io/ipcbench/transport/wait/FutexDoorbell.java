@@ -22,7 +22,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The futex is shared (no FUTEX_PRIVATE_FLAG): the word lives in a MAP_SHARED file mapping seen
  * by both processes. Waits time out after {@link #TIMEOUT_NS} so that a waiting end notices a
- * vanished peer; a timeout that finds data would mean a lost wake-up and is counted.
+ * vanished peer; a timeout is normal when the other side is idle, but a timeout after which the
+ * waited-for thing turns out to be there would mean a lost wake-up, and is counted apart.
  */
 public final class FutexDoorbell
 {
@@ -43,6 +44,7 @@ public final class FutexDoorbell
     private long sleeps;
     private long wakes;
     private long timeouts;
+    private long lostWakeups;
 
     /** @param offset where the doorbell's {@link #LENGTH} bytes start in {@code buffer}, 64-byte aligned. */
     public FutexDoorbell(final AtomicBuffer buffer, final int offset)
@@ -117,9 +119,21 @@ public final class FutexDoorbell
         return wakes;
     }
 
-    /** Waits that ended by timeout rather than by a wake. */
+    /** Waits that ended by timeout rather than by a wake: the other side was idle that long. */
     public long timeouts()
     {
         return timeouts;
+    }
+
+    /** Called by the waiter when a timed-out wait finds its condition met after all. */
+    void lostWakeup()
+    {
+        lostWakeups++;
+    }
+
+    /** Timed-out waits after which the condition was met: wake-ups that should have come and did not. */
+    public long lostWakeups()
+    {
+        return lostWakeups;
     }
 }

@@ -46,9 +46,13 @@ public final class SharedMemoryWait
                     doorbell.cancelWait();
                     return;
                 }
-                doorbell.await(epoch);
+                final boolean woken = doorbell.await(epoch);
                 if (poll.getAsBoolean())
                 {
+                    if (!woken)
+                    {
+                        doorbell.lostWakeup();
+                    }
                     return;
                 }
             }
