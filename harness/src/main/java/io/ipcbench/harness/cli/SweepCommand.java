@@ -102,6 +102,9 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--fail-fast", description = "Stop at the first failed point (default: record it and go on).")
     boolean failFast;
 
+    @Option(names = "--allow-concurrent", description = "Run even when another sweep holds the machine lock (its figures and ours will be disturbed).")
+    boolean allowConcurrent;
+
     @Option(names = "--quick", description = "A short sweep for CI: every transport, both modes, 64 B, 4 KiB and 256 KiB, one repetition, short windows.")
     boolean quick;
 
@@ -206,6 +209,7 @@ public final class SweepCommand implements Callable<Integer>
                 1L << 16, 1L << 30, chronicleBlockSize);
         }
         config.failFast = failFast;
+        config.allowConcurrent = allowConcurrent;
         config.countSyscalls = !noSyscalls;
         configurePinning(config);
         config.runRoot = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();

@@ -34,8 +34,20 @@ public final class TerminalReport
         for (final Mode mode : Mode.values())
         {
             table(out, records, mode, Metric.headline(mode), repeat);
+            if (mode == Mode.RATE)
+            {
+                table(out, records, mode, Metric.OWL_P9999, repeat);
+            }
         }
+        for (final Mode mode : Mode.values())
+        {
+            CostReport.table(out, records, mode);
+        }
+        CostReport.rateWarnings(out, records);
+        CostReport.batching(out, records);
         breakEven(out, records);
+        CostReport.sharedMemoryAnswer(out, records);
+        CostReport.placementWarnings(out, records);
         failures(out, records);
         return out.toString();
     }
@@ -107,7 +119,7 @@ public final class TerminalReport
         }
     }
 
-    static void align(final StringBuilder out, final List<List<String>> rows)
+    public static void align(final StringBuilder out, final List<List<String>> rows)
     {
         final int columns = rows.get(0).size();
         final int[] widths = new int[columns];

@@ -46,6 +46,7 @@ public final class RunRecorder
     private final Map<String, Object> configuration;
     private final Map<PointKey, PointRecord> records = new LinkedHashMap<>();
     private final List<Map<String, Object>> failures = new ArrayList<>();
+    private Map<String, Object> conditions = Map.of();
     private String status = "running";
     private Instant finished;
 
@@ -70,6 +71,13 @@ public final class RunRecorder
         {
             records.put(point, new PointRecord(point));
         }
+        save();
+    }
+
+    /** The run conditions (clock cost, load, warnings) recorded with the environment. */
+    public void conditions(final Map<String, Object> conditions) throws IOException
+    {
+        this.conditions = conditions;
         save();
     }
 
@@ -158,6 +166,7 @@ public final class RunRecorder
         doc.put("started", started.toString());
         doc.put("finished", finished == null ? null : finished.toString());
         doc.put("environment", environment);
+        doc.put("conditions", conditions);
         doc.put("configuration", configuration);
         final List<Map<String, Object>> points = new ArrayList<>();
         for (final PointRecord record : records.values())
@@ -169,6 +178,7 @@ public final class RunRecorder
         }
         doc.put("points", points);
         doc.put("break_even", breakEven());
+        doc.put("batching", batching());
         doc.put("failures", failures);
         return doc;
     }
@@ -256,6 +266,23 @@ public final class RunRecorder
                 entry.put("text", finding.text());
                 list.add(entry);
             }
+        }
+        return list;
+    }
+
+    private List<Map<String, Object>> batching()
+    {
+        final List<Map<String, Object>> list = new ArrayList<>();
+        for (final io.ipcbench.harness.sweep.Batching.Fit fit : io.ipcbench.harness.sweep.Batching.fits(records.values()))
+        {
+            final Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("series", fit.series());
+            entry.put("payload_bytes", fit.payloadBytes());
+            entry.put("batches", fit.batches());
+            entry.put("crossing_ns", fit.crossingNs());
+            entry.put("per_message_ns", fit.perMessageNs());
+            entry.put("r_squared", fit.rSquared());
+            list.add(entry);
         }
         return list;
     }

@@ -53,6 +53,7 @@ public final class SweepConfig
     public Path runRoot;
     public Path resultsDir = defaultResults();
     public boolean failFast;
+    public boolean allowConcurrent;
     /** Count system calls per message with perf; null until probed. */
     public boolean countSyscalls = true;
     /** Why system calls are not counted, or null when they are. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipcbench.harness.env.Environment;
 import io.ipcbench.harness.env.PerfProbe;
+import io.ipcbench.harness.env.RunConditions;
 import io.ipcbench.harness.launch.ChildJvm;
+import io.ipcbench.harness.launch.MachineLock;
 import io.ipcbench.harness.launch.PairOutcome;
 import io.ipcbench.harness.launch.PairRunner;
 import io.ipcbench.harness.launch.RunDirectory;
@@ -66,8 +68,32 @@ public final class SweepRunner
         }
         final ChildJvm jvm = new ChildJvm();
         final List<SweepConfig.Run> schedule = config.schedule();
-        final RunRecorder recorder = new RunRecorder(config.resultsDir, config.points(),
-            Environment.capture(jvm.flags(), runRoot), configuration());
+        final Map<String, Object> environment = Environment.capture(jvm.flags(), runRoot);
+        final RunConditions conditions = RunConditions.read(environment);
+        conditions.add("syscall_counting", config.syscallsUnavailable == null ? "perf" : "unavailable: " + config.syscallsUnavailable);
+        try (MachineLock lock = MachineLock.tryAcquire(runRoot))
+        {
+            if (lock == null)
+            {
+                final String holders = MachineLock.holders(runRoot).toString();
+                if (!config.allowConcurrent)
+                {
+                    throw new IllegalArgumentException("another ipcbench sweep is running on this machine (pid " + holders +
+                        ", lock on " + runRoot + "); two sweeps at once disturb each other's figures. Wait for it to finish, " +
+                        "or pass --allow-concurrent to run anyway (the runs' files stay apart, their figures will not)");
+                }
+                conditions.warn("another ipcbench sweep is running (pid " + holders + "): both runs' figures are disturbed");
+            }
+            return run(jvm, schedule, environment, conditions);
+        }
+    }
+
+    private int run(final ChildJvm jvm, final List<SweepConfig.Run> schedule, final Map<String, Object> environment,
+        final RunConditions conditions) throws IOException
+    {
+        final Path runRoot = config.runRoot;
+        final RunRecorder recorder = new RunRecorder(config.resultsDir, config.points(), environment, configuration());
+        recorder.conditions(conditions.values());
         final PairRunner pairs = new PairRunner(jvm, timeouts);
         out.printf(Locale.ROOT, "ipcbench sweep %s: %d points x %d repetitions = %d process pairs; results in %s%n",
             recorder.runId(), config.points().size(), config.repeat, schedule.size(), recorder.directory());
@@ -76,7 +102,13 @@ public final class SweepRunner
             config.modes.stream().map(m -> m.label()).collect(Collectors.joining(",")),
             config.sizes.stream().map(Sizes::format).collect(Collectors.joining(", ")),
             config.pin ? "producer pinned to CPU " + config.producerCpu + ", consumer to CPU " + config.consumerCpu : "not pinned");
-
+        out.printf(Locale.ROOT, "  %s, clock %s, nanoTime %.0f ns, system calls %s%n", environment.get("cpu_model"),
+            environment.get("clock_source"), (Double)conditions.values().get("nanotime_cost_ns"),
+            config.syscallsUnavailable == null ? "counted with perf" : "not counted: " + config.syscallsUnavailable);
+        for (final String warning : conditions.warnings())
+        {
+            out.println("  warning: " + warning);
+        }
         int failed = 0;
         String status = "complete";
         final long sweepStart = System.nanoTime();

@@ -25,6 +25,11 @@ public final class LibC
     public static final int O_RDWR = 2;
     public static final int O_NONBLOCK = 04000;
     public static final int O_CLOEXEC = 02000000;
+    public static final int O_DIRECTORY = 0200000;
+
+    public static final int LOCK_EX = 2;
+    public static final int LOCK_NB = 4;
+    public static final int EWOULDBLOCK = 11;
 
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
@@ -45,6 +50,8 @@ public final class LibC
     public static native int open(String path, int flags) throws LastErrorException;
 
     public static native int close(int fd) throws LastErrorException;
+
+    public static native int flock(int fd, int operation) throws LastErrorException;
 
     /** read(2); -1 on error (errno not kept: callers treat it as "nothing now"). */
     public static native long read(int fd, long address, long count);
