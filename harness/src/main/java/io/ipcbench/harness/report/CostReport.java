@@ -142,7 +142,8 @@ final class CostReport
             return;
         }
         out.append("\nBatching (stream): time per message T(K) = C/K + c for K messages per write or commit;\n")
-            .append("C is what one crossing costs (shared by the batch), c what each message costs on its own\n");
+            .append("C is what one crossing costs (shared by the batch), c what each message costs on its own;\n")
+            .append("a negative C means batching bought nothing measurable at that size\n");
         final List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("series", "size", "K", "C per crossing", "c per message", "R^2"));
         for (final Batching.Fit fit : fits)
@@ -253,7 +254,7 @@ final class CostReport
         final double spinValue = spin.spread(metric).median();
         final double futexValue = futex.spread(metric).median();
         final double ratio = metric.higherIsBetter() ? spinValue / futexValue : futexValue / spinValue;
-        return String.format(Locale.ROOT, "at %s, %s/spin gives %s %s against %s with futex waits (%s), and keeps %s cores busy against %s",
+        return String.format(Locale.ROOT, "at %s, %s/spin gives %s (%s) against %s with futex waits (%s), and keeps %s cores busy against %s",
             Sizes.format(spin.key().payloadBytes()), shm.label(), Format.value(metric, spinValue) + " " + Format.unit(metric),
             metric.description(), Format.value(metric, futexValue) + " " + Format.unit(metric),
             ratio >= 1 ? BreakEven.ratio(ratio) + " better" : BreakEven.ratio(1 / ratio) + " worse",

@@ -22,8 +22,8 @@ public enum Metric
     RTT_MEAN("rtt_mean", "ns", false, "round trip mean", EnumSet.of(Mode.PINGPONG)),
     ROUND_TRIPS_PER_S("round_trips_per_s", "1/s", true, "round trips per second", EnumSet.of(Mode.PINGPONG)),
 
-    MSGS_PER_S("msgs_per_s", "msg/s", true, "messages per second", EnumSet.of(Mode.STREAM)),
-    MB_PER_S("mb_per_s", "MB/s", true, "payload MB per second (10^6 B)", EnumSet.of(Mode.STREAM)),
+    MSGS_PER_S("msgs_per_s", "msg/s", true, "message rate", EnumSet.of(Mode.STREAM)),
+    MB_PER_S("mb_per_s", "MB/s", true, "throughput (payload MB/s, 1 MB = 10^6 B)", EnumSet.of(Mode.STREAM)),
 
     OWL_P50("owl_p50", "ns", false, "one-way latency p50", EnumSet.of(Mode.RATE)),
     OWL_P90("owl_p90", "ns", false, "one-way latency p90", EnumSet.of(Mode.RATE)),

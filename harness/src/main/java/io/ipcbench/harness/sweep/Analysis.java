@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The break-even statements of a run: every pair of series, in every mode, on the mode's headline figure. */
+/**
+ * The break-even statements of a run: every pair of series with the same batch, in every mode, on
+ * the mode's headline figure.
+ */
 public final class Analysis
 {
     /** The findings of one mode, with the metric they were judged on. */
@@ -45,6 +48,10 @@ public final class Analysis
             {
                 for (int j = i + 1; j < series.size(); j++)
                 {
+                    if (series.get(i).batch() != series.get(j).batch())
+                    {
+                        continue; // batching is compared in its own section, not as a crossover
+                    }
                     final Map<Integer, Spread> a = bySeries.get(series.get(i));
                     final Map<Integer, Spread> b = bySeries.get(series.get(j));
                     final List<BreakEven.Sample> samples = new ArrayList<>();

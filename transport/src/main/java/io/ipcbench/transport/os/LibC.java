@@ -59,6 +59,11 @@ public final class LibC
     /** write(2); -1 on error. */
     public static native long write(int fd, long address, long count);
 
+    public static final short POLLIN = 1;
+
+    /** poll(2) on {@code nfds} struct pollfd at {@code fds}; returns the number ready, 0 on timeout, -1 on error. */
+    public static native int poll(long fds, long nfds, int timeoutMs);
+
     public static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
     public static native int sched_setaffinity(int pid, long cpuSetSize, long maskAddress) throws LastErrorException;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Counts the system calls of one thread over a window with
@@ -32,6 +31,7 @@ public final class SyscallCounter implements AutoCloseable
     private final int ack;
     private final Path output;
     private final Memory buffer = new Memory(64);
+    private final Memory pollFd = new Memory(8);
     private boolean closed;
 
     private SyscallCounter(final Process perf, final int control, final int ack, final Path output)
@@ -63,9 +63,9 @@ public final class SyscallCounter implements AutoCloseable
                 throw new IOException("mkfifo " + fifo + " failed: errno=" + ex.getErrorCode());
             }
         }
-        // Both FIFOs opened read-write, which never blocks whatever perf does; acks are read non-blocking.
+        // Both FIFOs opened read-write, which never blocks whatever perf does.
         final int control = LibC.open(ctl.toString(), LibC.O_RDWR | LibC.O_CLOEXEC);
-        final int ack = LibC.open(ackPath.toString(), LibC.O_RDWR | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
+        final int ack = LibC.open(ackPath.toString(), LibC.O_RDWR | LibC.O_CLOEXEC);
         final Process perf;
         try
         {
@@ -139,7 +139,11 @@ public final class SyscallCounter implements AutoCloseable
         throw new IOException("perf printed no count for " + EVENT);
     }
 
-    /** Sends a control command and waits for perf's acknowledgement. */
+    /**
+     * Sends a control command and waits for perf's acknowledgement. The wait is one poll(2) and one
+     * read(2): once perf has enabled counting, these are the only calls of ours it sees before the
+     * window's traffic, so the count carries at most a handful of them.
+     */
     private void command(final String command) throws IOException
     {
         final byte[] bytes = (command + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -150,15 +154,18 @@ public final class SyscallCounter implements AutoCloseable
         }
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_TIMEOUT_MS);
         final StringBuilder answer = new StringBuilder();
-        while (true)
+        while (answer.indexOf("ack") < 0)
         {
-            final long read = LibC.read(ack, Pointer.nativeValue(buffer), buffer.size());
-            if (read > 0)
+            pollFd.setInt(0, ack);
+            pollFd.setShort(4, LibC.POLLIN);
+            pollFd.setShort(6, (short)0);
+            final int ready = LibC.poll(Pointer.nativeValue(pollFd), 1, 100);
+            if (ready > 0)
             {
-                answer.append(new String(buffer.getByteArray(0, (int)read), StandardCharsets.US_ASCII));
-                if (answer.indexOf("ack") >= 0)
+                final long read = LibC.read(ack, Pointer.nativeValue(buffer), buffer.size());
+                if (read > 0)
                 {
-                    return;
+                    answer.append(new String(buffer.getByteArray(0, (int)read), StandardCharsets.US_ASCII));
                 }
                 continue;
             }
@@ -170,7 +177,6 @@ public final class SyscallCounter implements AutoCloseable
             {
                 throw new IOException("perf did not acknowledge '" + command + "' within " + ACK_TIMEOUT_MS + " ms");
             }
-            LockSupport.parkNanos(50_000);
         }
     }
 
