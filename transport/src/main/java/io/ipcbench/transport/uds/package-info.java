@@ -1,0 +1,2 @@
+/** Unix domain stream socket: one socket, both directions. */
+package io.ipcbench.transport.uds;
