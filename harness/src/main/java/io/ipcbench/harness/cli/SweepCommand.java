@@ -45,7 +45,7 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--sizes", paramLabel = "LIST", description = "Payload sizes, k = 1024: e.g. 0,64,4k,64k,1m. Default: 8 B to 1 MiB in steps of 4.")
     String sizes;
 
-    @Option(names = "--wait", paramLabel = "LIST", description = "Wait strategies for agrona and chronicle: spin, yield, backoff, park, futex (default: spin).")
+    @Option(names = "--wait", paramLabel = "LIST", description = "Wait strategies for agrona and chronicle: spin, yield, backoff, park, futex (default: spin,futex).")
     String waits;
 
     @Option(names = "--batch", paramLabel = "LIST", description = "Messages per write or ring commit in stream mode, e.g. 1,4,16,64 (default: 1).")

@@ -29,7 +29,7 @@ public final class PairRunner
     public static final class Timeouts
     {
         public long startupNs = 30_000_000_000L;
-        public long silenceNs = 2_000_000_000L;
+        public long silenceNs = 3_000_000_000L;
         public long stallNs = 4_000_000_000L;
         /** After one side finished, how long the other may take to report. */
         public long finishNs = 10_000_000_000L;

@@ -31,7 +31,8 @@ public final class SweepConfig
     public static final long CHRONICLE_MAX_BYTES = 512L << 20;
 
     public List<TransportKind> transports = List.of(TransportKind.values());
-    public List<WaitStrategy> waits = List.of(WaitStrategy.SPIN);
+    /** Spinning and blocking: the two ends of the synchronisation cost shared memory pays. */
+    public List<WaitStrategy> waits = List.of(WaitStrategy.SPIN, WaitStrategy.FUTEX);
     public List<Mode> modes = List.of(Mode.PINGPONG, Mode.STREAM);
     public List<Integer> sizes = DEFAULT_SIZES;
     public List<Integer> batches = List.of(1);
