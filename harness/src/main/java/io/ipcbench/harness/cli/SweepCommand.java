@@ -119,7 +119,7 @@ public final class SweepCommand implements Callable<Integer>
     SweepConfig configure()
     {
         final SweepConfig config = new SweepConfig();
-        config.commandLine = "ipcbench sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        config.commandLine = "ipcbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         if (quick)
         {
             config.quick = true;

@@ -60,11 +60,16 @@ public final class Environment
         return env;
     }
 
+    /**
+     * Reads a small file whole. Not Files.readString: for a zero-sized /proc/sys file it reads one
+     * byte, then asks for the rest at offset 1, which sysctl files answer with end-of-file ("1"
+     * instead of "1048576"). One large read gets all of it.
+     */
     static String read(final String path)
     {
-        try
+        try (java.io.InputStream in = Files.newInputStream(Path.of(path)))
         {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8).trim();
+            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8).trim();
         }
         catch (final IOException | RuntimeException ex)
         {
