@@ -29,9 +29,13 @@ public final class ControlProtocol
 
     /** Exit codes of a child. */
     public static final int EXIT_OK = 0;
+    /** A fault of the measured exchange: a lost, reordered, truncated or corrupted message. */
     public static final int EXIT_FAULT = 1;
     public static final int EXIT_USAGE = 2;
+    /** The harness went away (stdin closed); the child removed its point directory and left. */
     public static final int EXIT_ORPHANED = 3;
+    /** Any other failure: the peer went away, an I/O error, a resource that could not be had. */
+    public static final int EXIT_ERROR = 4;
 
     private static final PrintStream OUT = System.out;
 
