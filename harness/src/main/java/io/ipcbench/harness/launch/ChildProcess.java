@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -31,6 +33,8 @@ final class ChildProcess
     private volatile String ready;
     private volatile String result;
     private volatile String error;
+    /** When the exit was seen by the JDK's reaper thread, blocked in waitpid(2): which of two went first. */
+    private volatile long exitNs = Long.MAX_VALUE;
     private final Thread stdoutReader;
     private final Thread stderrReader;
 
@@ -41,6 +45,7 @@ final class ChildProcess
         this.lastLineNs = startNs;
         this.progressChangedNs = startNs;
         this.process = new ProcessBuilder(command).start();
+        process.onExit().thenRun(() -> exitNs = System.nanoTime());
         this.stdoutReader = daemon(() -> readStdout(process.getInputStream()), "stdout");
         this.stderrReader = daemon(() -> readStderr(process.getErrorStream()), "stderr");
     }
@@ -149,6 +154,32 @@ final class ChildProcess
         return process.isAlive();
     }
 
+    /** Nano time the exit was seen, {@link Long#MAX_VALUE} while running. */
+    long exitNs()
+    {
+        return exitNs;
+    }
+
+    /**
+     * True when the kernel has the process stopped (state T or t in /proc/pid/stat): SIGSTOP,
+     * Ctrl-Z or a debugger. Such a process sends no heartbeat and will never send one by itself.
+     */
+    boolean stopped()
+    {
+        try
+        {
+            final String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.US_ASCII);
+            // "pid (comm) S ...": comm may hold spaces and parentheses, the state follows the last ')'
+            final int close = stat.lastIndexOf(')');
+            final char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            return state == 'T' || state == 't';
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
     int exitCode()
     {
         return process.exitValue();
@@ -216,11 +247,16 @@ final class ChildProcess
         }
     }
 
-    /** SIGKILL, then wait for the kernel to reap it; safe on a stopped or dead process. */
+    /**
+     * SIGKILL to the child and to what it started (perf), then wait for the kernel to reap it;
+     * safe on a stopped or dead process. perf would leave by itself once its thread is gone, but
+     * only about a second later.
+     */
     void kill()
     {
         if (process.isAlive())
         {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
         awaitExit(5_000);
