@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,8 @@ final class ChildProcess
     final Side side;
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
+    /** Processes the child started (perf), which must not outlive it even when it was killed. */
+    private final List<ProcessHandle> helpers = new CopyOnWriteArrayList<>();
     private final long startNs;
     private volatile long lastLineNs;
     private volatile long progress = -1;
@@ -92,6 +95,10 @@ final class ChildProcess
                     case ControlProtocol.ERROR:
                         error = control[1];
                         remember(line);
+                        break;
+                    case ControlProtocol.HELPER:
+                        // the handle keeps the start time: a pid reused after perf left is never killed
+                        ProcessHandle.of(parseLong(control[1])).ifPresent(helpers::add);
                         break;
                     default:
                         remember(line);
@@ -250,7 +257,8 @@ final class ChildProcess
     /**
      * SIGKILL to the child and to what it started (perf), then wait for the kernel to reap it;
      * safe on a stopped or dead process. perf would leave by itself once its thread is gone, but
-     * only about a second later.
+     * only about a second later; a child killed by someone else leaves it an orphan, known only
+     * by the pid the child reported.
      */
     void kill()
     {
@@ -259,6 +267,14 @@ final class ChildProcess
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        for (final ProcessHandle helper : helpers)
+        {
+            helper.destroyForcibly();
+        }
         awaitExit(5_000);
+        for (final ProcessHandle helper : helpers)
+        {
+            helper.onExit().completeOnTimeout(helper, 2, TimeUnit.SECONDS).join();
+        }
     }
 }

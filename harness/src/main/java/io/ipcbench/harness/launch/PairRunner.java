@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class PairRunner
 {
     static final long POLL_NS = 20_000_000L;
+    /** How long a child whose failure may be its peer's echo waits for the peer to say more. */
+    static final long CAUSE_GRACE_NS = 1_000_000_000L;
 
     /** The limits a pair is held to. */
     public static final class Timeouts
@@ -135,13 +137,14 @@ public final class PairRunner
         final long start = System.nanoTime();
         final long overall = timeouts.overallNs(spec);
         long firstFinishedNs = 0;
+        final long[] pendingSince = {0};
         while (true)
         {
             LockSupport.parkNanos(POLL_NS);
             final long now = System.nanoTime();
             final boolean producerDone = !producer.alive();
             final boolean consumerDone = !consumer.alive();
-            final PairOutcome exitFailure = exitFailure(producer, consumer);
+            final PairOutcome exitFailure = exitFailure(producer, consumer, now, pendingSince);
             if (exitFailure != null)
             {
                 return exitFailure;
@@ -195,19 +198,26 @@ public final class PairRunner
                 if (Math.min(producer.stalledNs(now), consumer.stalledNs(now)) > timeouts.stallNs)
                 {
                     return failure(stalled, "stuck: no message moved for " + seconds(stalled.stalledNs(now)) +
-                        " (producer at message " + producer.progress() + ", consumer at " + consumer.progress() + ")");
+                        " (producer at message " + producer.progress() + ", consumer at message " + consumer.progress() + ")");
                 }
             }
             if (now - start > overall)
             {
                 return PairOutcome.failure(null, "pair overran its budget of " + seconds(overall) +
-                    " (producer at message " + producer.progress() + ", consumer at " + consumer.progress() + ")", "");
+                    " (producer at message " + producer.progress() + ", consumer at message " + consumer.progress() + ")", "");
             }
         }
     }
 
-    /** The failure of a child that has exited with an error or without a result, or null when none has. */
-    private static PairOutcome exitFailure(final ChildProcess producer, final ChildProcess consumer)
+    /**
+     * The failure of a child that has exited with an error or without a result, or null when none
+     * has. A child that failed for a reason of its own kind (an I/O error, no result) is often
+     * only the echo of its peer's fault (a consumer that found a bad message closes its channel,
+     * and the producer reads end-of-file): while the peer lives, it gets {@link #CAUSE_GRACE_NS}
+     * to exit too and be named instead.
+     */
+    private static PairOutcome exitFailure(final ChildProcess producer, final ChildProcess consumer, final long nowNs,
+        final long[] pendingSince)
     {
         final List<ChildProcess> failed = new ArrayList<>(2);
         for (final ChildProcess child : new ChildProcess[] {producer, consumer})
@@ -227,7 +237,20 @@ public final class PairRunner
             return null;
         }
         failed.sort(Comparator.comparingInt(PairRunner::causeRank).thenComparingLong(ChildProcess::exitNs));
-        return exitedFailure(failed.get(0));
+        final ChildProcess first = failed.get(0);
+        final ChildProcess peer = first == producer ? consumer : producer;
+        if (causeRank(first) == 2 && peer.alive())
+        {
+            if (pendingSince[0] == 0)
+            {
+                pendingSince[0] = nowNs;
+            }
+            if (nowNs - pendingSince[0] < CAUSE_GRACE_NS)
+            {
+                return null;
+            }
+        }
+        return exitedFailure(first);
     }
 
     /** 0: killed by a signal (nobody in the pair sends one); 1: found a fault in the messages; 2: anything else. */

@@ -13,6 +13,7 @@ import java.io.PrintStream;
  *   @ipcbench progress N         heartbeat every 200 ms: messages handled so far
  *   @ipcbench result {json}      the child's figures for the measured window
  *   @ipcbench error text         why the child gave up; it exits non-zero next
+ *   @ipcbench helper PID         a process the child started (perf), to be killed with it
  * </pre>
  *
  * The harness keeps the child's stdin open; end-of-file there means the harness is gone.
@@ -24,6 +25,7 @@ public final class ControlProtocol
     public static final String PROGRESS = "progress";
     public static final String RESULT = "result";
     public static final String ERROR = "error";
+    public static final String HELPER = "helper";
 
     public static final long HEARTBEAT_INTERVAL_MS = 200;
 
