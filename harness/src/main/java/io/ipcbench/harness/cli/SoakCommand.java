@@ -166,7 +166,8 @@ public final class SoakCommand implements Callable<Integer>
             if (lock == null && !allowConcurrent)
             {
                 throw new IllegalArgumentException("another ipcbench run holds the lock on " + root + " (pid " +
-                    MachineLock.holders(root) + "); wait for it to finish, or pass --allow-concurrent");
+                    MachineLock.holders(root).stream().map(String::valueOf).collect(Collectors.joining(", ")) +
+                    "); a soak beside a sweep disturbs its figures. Wait for it to finish, or pass --allow-concurrent");
             }
             return soak(out, root, kinds, modeList, count, mix, strategy, segmentBytes, injections);
         }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -384,9 +387,21 @@ public final class SweepCommand implements Callable<Integer>
             Files.delete(probe);
             return null;
         }
+        catch (final NoSuchFileException ex)
+        {
+            return "cannot create a file there (no such file or directory)";
+        }
+        catch (final AccessDeniedException ex)
+        {
+            return "cannot create a file there (permission denied)";
+        }
+        catch (final FileSystemException ex)
+        {
+            return "cannot create a file there (" + (ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName()) + ")";
+        }
         catch (final IOException | SecurityException ex)
         {
-            return "cannot create a file there (" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + ")";
+            return "cannot create a file there (" + ex.getClass().getSimpleName() + ")";
         }
     }
 

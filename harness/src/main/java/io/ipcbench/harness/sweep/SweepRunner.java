@@ -78,14 +78,16 @@ public final class SweepRunner
         {
             if (lock == null)
             {
-                final String holders = MachineLock.holders(runRoot).toString();
+                final String holders = MachineLock.holders(runRoot).stream().map(String::valueOf).collect(Collectors.joining(", "));
                 if (!config.allowConcurrent)
                 {
-                    throw new IllegalArgumentException("another ipcbench sweep is running on this machine (pid " + holders +
-                        ", lock on " + runRoot + "); two sweeps at once disturb each other's figures. Wait for it to finish, " +
-                        "or pass --allow-concurrent to run anyway (the runs' files stay apart, their figures will not)");
+                    throw new IllegalArgumentException("another ipcbench sweep is running on this machine (" +
+                        (holders.isEmpty() ? "" : "pid " + holders + ", ") + "lock on " + runRoot + "); two sweeps at once disturb " +
+                        "each other's figures. Wait for it to finish, or pass --allow-concurrent to run anyway (the runs' files stay " +
+                        "apart, their figures will not)");
                 }
-                conditions.warn("another ipcbench sweep is running (pid " + holders + "): both runs' figures are disturbed");
+                conditions.warn("another ipcbench sweep is running" + (holders.isEmpty() ? "" : " (pid " + holders + ")") +
+                    ": both runs' figures are disturbed");
             }
             return run(jvm, schedule, environment, conditions);
         }

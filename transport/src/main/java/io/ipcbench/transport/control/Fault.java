@@ -136,7 +136,11 @@ public final class Fault
             final long sequence;
             try
             {
-                sequence = colon < 0 ? -1 : Long.parseLong(trimmed.substring(colon + 1));
+                if (colon < 0)
+                {
+                    throw new NumberFormatException("no message number");
+                }
+                sequence = Long.parseLong(trimmed.substring(colon + 1));
             }
             catch (final NumberFormatException ex)
             {
