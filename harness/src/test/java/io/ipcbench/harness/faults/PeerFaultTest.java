@@ -161,6 +161,20 @@ class PeerFaultTest
         assertTrue(Double.parseDouble(line.group(2)) < 5.0, "detected within 5 s: " + line.group());
     }
 
+    /** Running but silent, as a JVM stuck in a safepoint or on a full pipe: hung after 3 s without a heartbeat. */
+    @Test
+    void shouldDetectAHungConsumer() throws Exception
+    {
+        final Cli sweep = Cli.sweep(debris.root(), results, "--transports", "uds", "--modes", "stream", "--sizes", "64",
+            "--repeat", "1", "--duration", "10s", "--inject", "consumer:mute-mid");
+
+        assertEquals(1, sweep.exit, sweep::all);
+        final Matcher line = Pattern.compile("\n  uds stream 64 B \\(repetition 1\\): consumer hung: no heartbeat for ([0-9.]+) s " +
+            "\\(pid [0-9]+\\)\n").matcher(sweep.out);
+        assertTrue(line.find(), sweep::all);
+        assertTrue(Double.parseDouble(line.group(1)) < 5.0, "detected within 5 s: " + line.group());
+    }
+
     private static void assertStopped(final String out, final String pointAndSide)
     {
         final Matcher line = Pattern.compile("\n  " + Pattern.quote(pointAndSide) +

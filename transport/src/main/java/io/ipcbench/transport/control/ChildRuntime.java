@@ -171,11 +171,20 @@ public final class ChildRuntime
         inflict();
     }
 
-    /** SIGKILL or SIGSTOP to this very process, once; a stopped process carries on here if continued. */
+    /** SIGKILL or SIGSTOP to this very process, or a silenced control plane, once; a stopped process carries on here if continued. */
     private void inflict()
     {
         if (!faultInflicted.compareAndSet(false, true))
         {
+            return;
+        }
+        if (fault.kind() == Fault.Kind.MUTE_MID)
+        {
+            System.err.println(side.label() + ": fault injected: " + fault + " at message " + progress.get() + " (no more control lines)");
+            System.err.flush();
+            final Thread mute = new Thread(ControlProtocol::blockForever, "ipcbench-fault-mute");
+            mute.setDaemon(true);
+            mute.start();
             return;
         }
         final int signal = fault.kind() == Fault.Kind.STOP_MID ? LibC.SIGSTOP : LibC.SIGKILL;

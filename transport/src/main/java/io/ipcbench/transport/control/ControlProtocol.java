@@ -1,6 +1,7 @@
 package io.ipcbench.transport.control;
 
 import java.io.PrintStream;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The control plane between the harness and a child: lines on the child's standard output that
@@ -54,6 +55,18 @@ public final class ControlProtocol
             OUT.print(' ');
             OUT.println(body.replace('\n', ' '));
             OUT.flush();
+        }
+    }
+
+    /** Takes the control plane's lock and never gives it back: the {@code mute-mid} fault, a child that runs on silent. */
+    static void blockForever()
+    {
+        synchronized (OUT)
+        {
+            while (true)
+            {
+                LockSupport.park();
+            }
         }
     }
 

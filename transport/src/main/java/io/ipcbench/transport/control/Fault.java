@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  *   kill-mid           SIGKILL to itself once messages are moving in the measured window
  *   kill-at-teardown   SIGKILL to itself after the END exchange, before the result is sent
  *   stop-mid           SIGSTOP to itself once messages are moving in the measured window (a hang)
+ *   mute-mid           once messages are moving, the control plane blocks for good: the process
+ *                      runs on, silent, as a JVM stuck in a safepoint or on a full pipe would
  *   flip-byte:N        producer only: message N's first payload byte is inverted after its CRC32C
  *   skip:N             producer only: message N goes out labelled N + 1, as if N had been lost
  *   stall:N            producer only: stops before sending message N, alive and heartbeating
@@ -35,6 +37,7 @@ public final class Fault
         KILL_MID("kill-mid", false),
         KILL_AT_TEARDOWN("kill-at-teardown", false),
         STOP_MID("stop-mid", false),
+        MUTE_MID("mute-mid", false),
         FLIP_BYTE("flip-byte", true),
         SKIP("skip", true),
         STALL("stall", true);
@@ -90,7 +93,7 @@ public final class Fault
     /** True for the faults carried out once messages move in the measured window. */
     public boolean midWindow()
     {
-        return kind == Kind.KILL_MID || kind == Kind.STOP_MID;
+        return kind == Kind.KILL_MID || kind == Kind.STOP_MID || kind == Kind.MUTE_MID;
     }
 
     /** The fault as the sender's {@link io.ipcbench.transport.message.MessageWriter} applies it. */

@@ -16,7 +16,7 @@ class FaultTest
     @Test
     void shouldParseEveryFaultAndPrintItBack()
     {
-        for (final String text : List.of("kill-at-start", "kill-mid", "kill-at-teardown", "stop-mid", "flip-byte:100", "skip:0", "stall:7"))
+        for (final String text : List.of("kill-at-start", "kill-mid", "kill-at-teardown", "stop-mid", "mute-mid", "flip-byte:100", "skip:0", "stall:7"))
         {
             assertEquals(text, Fault.parse(text).toString());
         }
@@ -38,7 +38,7 @@ class FaultTest
     @Test
     void shouldRefuseUnknownOrMalformedFaultsNamingThem()
     {
-        assertEquals("unknown fault: explode (known: kill-at-start, kill-mid, kill-at-teardown, stop-mid, flip-byte:N, skip:N, stall:N)",
+        assertEquals("unknown fault: explode (known: kill-at-start, kill-mid, kill-at-teardown, stop-mid, mute-mid, flip-byte:N, skip:N, stall:N)",
             assertThrows(IllegalArgumentException.class, () -> Fault.parse("explode")).getMessage());
         assertEquals("fault skip needs a message number, e.g. skip:1000: fault=skip",
             assertThrows(IllegalArgumentException.class, () -> Fault.parse("skip")).getMessage());
