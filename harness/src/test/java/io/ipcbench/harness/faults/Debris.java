@@ -1,6 +1,7 @@
 package io.ipcbench.harness.faults;
 
 import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.transport.control.ChildRuntime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a fault test checks was left behind. Every test gets a private run root
@@ -49,7 +49,7 @@ final class Debris
         final Path root = base.resolve("ipcbt-" + ProcessHandle.current().pid() + "-" + (++roots));
         if (Files.exists(root))
         {
-            io.ipcbench.transport.control.ChildRuntime.deleteTree(root);
+            ChildRuntime.deleteTree(root);
         }
         Files.createDirectory(root);
         return new Debris(root);
@@ -207,13 +207,5 @@ final class Debris
         final Set<String> now = new TreeSet<>(names(directory));
         now.removeAll(before);
         return now;
-    }
-
-    static void assertEmptyDirectory(final Path directory) throws IOException
-    {
-        try (Stream<Path> entries = Files.list(directory))
-        {
-            assertTrue(entries.findAny().isEmpty(), directory + " must be empty");
-        }
     }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -101,8 +103,8 @@ class InterruptionTest
         assertEquals(128 + LibC.SIGKILL, harness.awaitExit(10_000));
 
         // no hook ran: the children notice their stdin close, remove their point directory and leave
-        assertTrue(consumer.onExit().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join() != null, "consumer left");
-        assertTrue(producer.onExit().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join() != null, "producer left");
+        assertTrue(consumer.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null, "consumer left");
+        assertTrue(producer.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null, "producer left");
         final List<Path> left = list(debris.root());
         assertEquals(1, left.size(), "the run directory, owner file inside, waits for the next run: " + left);
         final Path stale = left.get(0);
@@ -119,7 +121,7 @@ class InterruptionTest
 
     private List<String> sweep(final String... more)
     {
-        final List<String> args = new java.util.ArrayList<>(List.of("sweep", "--run-dir", debris.root().toString(),
+        final List<String> args = new ArrayList<>(List.of("sweep", "--run-dir", debris.root().toString(),
             "--results", results.toString(), "--modes", "stream", "--sizes", "64"));
         args.addAll(Cli.SHORT);
         args.addAll(List.of(more));

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,9 +98,9 @@ class NeighbourTest
 
     private static List<Path> list(final Path directory) throws Exception
     {
-        try (java.util.stream.Stream<Path> entries = Files.list(directory))
+        try (Stream<Path> entries = Files.list(directory))
         {
-            return entries.sorted().collect(java.util.stream.Collectors.toList());
+            return entries.sorted().collect(Collectors.toList());
         }
     }
 }
