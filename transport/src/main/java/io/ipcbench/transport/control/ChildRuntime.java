@@ -52,6 +52,8 @@ public final class ChildRuntime
     private final Fault fault;
     private final CountDownLatch windowStarted = new CountDownLatch(1);
     private final AtomicBoolean faultInflicted = new AtomicBoolean();
+    /** Counted down once the fault has struck (a stopped process continued, or a silenced one muted). */
+    private final CountDownLatch faultStruck = new CountDownLatch(1);
     private volatile long windowStartProgress;
 
     private ChildRuntime(final Side side, final PointSpec spec)
@@ -150,6 +152,25 @@ public final class ChildRuntime
         if (fault.kind() == Fault.Kind.KILL_AT_TEARDOWN || fault.midWindow())
         {
             inflict();
+            // the watcher may have claimed the fault and not struck yet (descheduled on a busy machine):
+            // returning now would let this child report a result it must not report
+            awaitUninterruptibly(faultStruck);
+        }
+    }
+
+    private static void awaitUninterruptibly(final CountDownLatch latch)
+    {
+        while (true)
+        {
+            try
+            {
+                latch.await();
+                return;
+            }
+            catch (final InterruptedException ex)
+            {
+                // keep waiting: the fault must strike first
+            }
         }
     }
 
@@ -182,7 +203,7 @@ public final class ChildRuntime
         {
             System.err.println(side.label() + ": fault injected: " + fault + " at message " + progress.get() + " (no more control lines)");
             System.err.flush();
-            final Thread mute = new Thread(ControlProtocol::blockForever, "ipcbench-fault-mute");
+            final Thread mute = new Thread(() -> ControlProtocol.blockForever(faultStruck::countDown), "ipcbench-fault-mute");
             mute.setDaemon(true);
             mute.start();
             return;
@@ -192,6 +213,7 @@ public final class ChildRuntime
             " (signal " + signal + " to pid " + LibC.getpid() + ")");
         System.err.flush();
         LibC.kill(LibC.getpid(), signal);
+        faultStruck.countDown();
     }
 
     private void startDaemons()

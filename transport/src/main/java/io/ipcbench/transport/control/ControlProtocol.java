@@ -58,11 +58,15 @@ public final class ControlProtocol
         }
     }
 
-    /** Takes the control plane's lock and never gives it back: the {@code mute-mid} fault, a child that runs on silent. */
-    static void blockForever()
+    /**
+     * Takes the control plane's lock and never gives it back: the {@code mute-mid} fault, a child
+     * that runs on silent. {@code held} runs once the lock is taken.
+     */
+    static void blockForever(final Runnable held)
     {
         synchronized (OUT)
         {
+            held.run();
             while (true)
             {
                 LockSupport.park();
