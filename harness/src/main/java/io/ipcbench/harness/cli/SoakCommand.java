@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
         "Sends millions of messages of mixed sizes over every chosen transport, stream and ping-pong, and checks",
         "every one: reports the messages delivered and zero loss, reordering and corruption, or the message that was not.",
         "Not a benchmark (nothing is pinned or warmed up) and too long for CI."},
-    footer = {"", "Exit status: 0 every message delivered intact; 1 a pair failed (named); 2 bad input; 130/143 interrupted."})
+    footer = {"", "Exit status: 0 every message delivered intact; 1 a pair failed (named);", "2 bad input; 130 or 143 interrupted. See docs/faults.md."})
 public final class SoakCommand implements Callable<Integer>
 {
     /** Sizes that cross every boundary: empty, below and around a word, the CRC stamp widths, a page, 16 KiB. */

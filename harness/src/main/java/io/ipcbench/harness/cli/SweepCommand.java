@@ -40,10 +40,15 @@ import java.util.stream.Collectors;
         "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."},
     footer = {
         "",
-        "Exit status: 0 every pair measured; 1 a pair failed (a peer died, hung, stalled or sent a bad message:",
-        "the message names the transport, side, size and what happened; finished points are kept);",
-        "2 bad input, nothing run; 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the running pair is",
-        "stopped, its files removed, and the results so far kept with status \"interrupted\". See docs/faults.md."})
+        "Exit status:",
+        "  0    every pair measured",
+        "  1    a pair failed: a peer died, hung, stalled or sent a bad message; the",
+        "       message names transport, side, size and what happened, and the",
+        "       finished points are kept",
+        "  2    bad input; nothing was run",
+        "  130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the running pair is",
+        "       stopped, its files removed, the results so far kept as \"interrupted\"",
+        "See docs/faults.md."})
 public final class SweepCommand implements Callable<Integer>
 {
     @CommandLine.Spec
