@@ -87,12 +87,14 @@ final class Receiver implements AutoCloseable
                     measuring = true;
                     window.start();
                     channel.send(channel.receiveBuffer(), offset, MessageHeader.LENGTH);
+                    runtime.windowStarted();
                     continue;
                 }
                 if (sequence == MessageHeader.END_OF_STREAM && measuring)
                 {
                     window.stop();
                     channel.send(channel.receiveBuffer(), offset, MessageHeader.LENGTH);
+                    runtime.teardown();
                     break;
                 }
                 if (sequence == MessageHeader.ACCOUNT_START && !measuring)

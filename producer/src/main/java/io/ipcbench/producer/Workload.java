@@ -50,7 +50,7 @@ final class Workload
         this.channel = channel;
         this.runtime = runtime;
         this.send = new MessageBuffer(spec.maxMessageLength() * spec.batch);
-        this.writer = new MessageWriter(send, spec.verify);
+        this.writer = new MessageWriter(send, spec.verify, spec.producerFault.messageFault());
         this.echoVerifier = new MessageVerifier(channel.receiveBuffer(), spec.verify);
         this.sizes = new SizeSchedule(spec.sizes);
         this.syscalls = new SyscallAccounting(spec, Side.PRODUCER);
@@ -68,12 +68,14 @@ final class Workload
     void sync() throws IOException
     {
         exchangeMarker(MessageHeader.SYNC);
+        runtime.windowStarted();
     }
 
     /** Ends the point: END goes out after the last message, its echo says the consumer has read everything. */
     void end() throws IOException
     {
         exchangeMarker(MessageHeader.END_OF_STREAM);
+        runtime.teardown();
     }
 
     /**

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ipcbench} command. Exit codes: 0 success, 1 a measurement failed (or a comparison
- * found a regression), 2 bad input (nothing was run), 130 interrupted.
+ * found a regression), 2 bad input (nothing was run), 130 interrupted by SIGINT, 143 by SIGTERM
+ * (the JVM's 128 + signal, after the shutdown hook has stopped the children and marked the run).
  */
 @Command(
     name = "ipcbench",
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = IpcBench.Version.class,
     description = "Measures what it costs two processes on this machine to exchange messages over Unix domain sockets, " +
         "pipes, TCP loopback and shared memory (Agrona, Chronicle Queue), and where one overtakes another as messages grow.",
-    subcommands = {SweepCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SweepCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class IpcBench implements Runnable
 {
     public static final int EXIT_USAGE = 2;

@@ -1,6 +1,8 @@
 package io.ipcbench.harness.cli;
 
 import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.sweep.Injection;
+import io.ipcbench.harness.sweep.PointKey;
 import io.ipcbench.harness.sweep.Sizes;
 import io.ipcbench.harness.sweep.SweepConfig;
 import io.ipcbench.harness.sweep.SweepRunner;
@@ -14,13 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code ipcbench sweep}: measure every chosen transport, mode and size; report figures and break-evens. */
 @Command(
@@ -30,7 +37,18 @@ import java.util.function.Function;
     description = {
         "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved,",
         "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
-        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."})
+        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."},
+    footer = {
+        "",
+        "Exit status:",
+        "  0    every pair measured",
+        "  1    a pair failed: a peer died, hung, stalled or sent a bad message; the",
+        "       message names transport, side, size and what happened, and the",
+        "       finished points are kept",
+        "  2    bad input; nothing was run",
+        "  130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the running pair is",
+        "       stopped, its files removed, the results so far kept as \"interrupted\"",
+        "See docs/faults.md."})
 public final class SweepCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -105,6 +123,10 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--allow-concurrent", description = "Run even when another sweep holds the machine lock (its figures and ours will be disturbed).")
     boolean allowConcurrent;
 
+    /** Hidden: faults for the fault tests, {@code <side>:<fault>[@<pair or transport>]}; see {@link Injection}. */
+    @Option(names = "--inject", hidden = true, paramLabel = "SIDE:FAULT[@WHERE]")
+    List<String> inject;
+
     @Option(names = "--quick", description = "A short sweep for CI: every transport, both modes, 64 B, 4 KiB and 256 KiB, one repetition, short windows.")
     boolean quick;
 
@@ -160,7 +182,7 @@ public final class SweepCommand implements Callable<Integer>
         }
         if (duration != null)
         {
-            config.durationNs = range("--duration", Units.durationNs(duration, "--duration"), 1_000_000L, 3_600_000_000_000L, duration);
+            config.durationNs = durationRange("--duration", duration, 1_000_000L, 3_600_000_000_000L);
         }
         if (messages != null)
         {
@@ -172,11 +194,11 @@ public final class SweepCommand implements Callable<Integer>
         }
         if (warmup != null)
         {
-            config.warmupMinNs = range("--warmup", Units.durationNs(warmup, "--warmup"), 0, 600_000_000_000L, warmup);
+            config.warmupMinNs = durationRange("--warmup", warmup, 0, 600_000_000_000L);
         }
         if (warmupMax != null)
         {
-            config.warmupMaxNs = range("--warmup-max", Units.durationNs(warmupMax, "--warmup-max"), 0, 600_000_000_000L, warmupMax);
+            config.warmupMaxNs = durationRange("--warmup-max", warmupMax, 0, 600_000_000_000L);
         }
         if (config.warmupMaxNs < config.warmupMinNs)
         {
@@ -211,13 +233,51 @@ public final class SweepCommand implements Callable<Integer>
         config.failFast = failFast;
         config.allowConcurrent = allowConcurrent;
         config.countSyscalls = !noSyscalls;
+        if (inject != null)
+        {
+            config.injections = inject.stream().map(Injection::parse).collect(Collectors.toList());
+        }
         configurePinning(config);
         config.runRoot = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
         checkRunRoot(config.runRoot);
         config.resultsDir = results != null ? results : config.resultsDir;
         checkResults(config.resultsDir);
         config.checkPoints();
+        checkRoom(config);
         return config;
+    }
+
+    /**
+     * The run directory's file system must hold the point that needs the most room: rings are
+     * written whole when made, and a Chronicle queue keeps every byte sent. A tmpfs that fills
+     * up under a mapped file kills the child with SIGBUS in the middle of a point.
+     */
+    static void checkRoom(final SweepConfig config)
+    {
+        final Map.Entry<PointKey, Long> largest = config.largestRoomNeeded();
+        if (largest.getKey() == null || largest.getValue() == 0)
+        {
+            return;
+        }
+        final long free;
+        try
+        {
+            free = Files.getFileStore(config.runRoot).getUsableSpace();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("--run-dir " + config.runRoot + ": cannot tell how much room is free there: " + ex.getMessage());
+        }
+        if (largest.getValue() > free)
+        {
+            final PointKey point = largest.getKey();
+            throw new IllegalArgumentException("too little room in " + config.runRoot + ": the point " + point + " may need up to " +
+                Sizes.format(largest.getValue()) + " (" + largest.getValue() + " bytes) there while it runs, but only " +
+                Sizes.format(free) + " (" + free + " bytes) is free; " +
+                (point.transport() == TransportKind.CHRONICLE ? "lower --max-bytes (a Chronicle queue keeps every byte sent), " :
+                    "lower --ring-capacity or the sizes, ") +
+                "leave " + point.transport().label() + " out, or give --run-dir on a file system with more room");
+        }
     }
 
     private void configurePinning(final SweepConfig config)
@@ -283,9 +343,15 @@ public final class SweepCommand implements Callable<Integer>
 
     private static void checkRunRoot(final Path root)
     {
-        if (!Files.isDirectory(root) || !Files.isWritable(root))
+        if (!Files.isDirectory(root))
         {
-            throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory");
+            throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory: it is " +
+                (Files.exists(root) ? "not a directory" : "missing"));
+        }
+        final String unwritable = unwritable(root);
+        if (unwritable != null)
+        {
+            throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory: " + unwritable);
         }
         final int longest = RunDirectory.longestSocketPath(root);
         if (longest > RunDirectory.MAX_SOCKET_PATH)
@@ -302,10 +368,45 @@ public final class SweepCommand implements Callable<Integer>
         {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing))
+        if (existing == null || !Files.isDirectory(existing))
         {
             throw new IllegalArgumentException("--results " + results + " cannot be written (" +
-                (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
+                (existing == null ? "no existing parent" : existing + " is not a directory") + ")");
+        }
+        final String unwritable = unwritable(existing);
+        if (unwritable != null)
+        {
+            throw new IllegalArgumentException("--results " + results + " cannot be written (" + existing + ": " + unwritable + ")");
+        }
+    }
+
+    /**
+     * Why nothing can be made in {@code directory}, or null when a probe file can: permission
+     * bits say nothing to root, and nothing about a read-only mount, so try it.
+     */
+    private static String unwritable(final Path directory)
+    {
+        try
+        {
+            final Path probe = Files.createTempFile(directory, ".ipcbench-probe-", ".tmp");
+            Files.delete(probe);
+            return null;
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return "cannot create a file there (no such file or directory)";
+        }
+        catch (final AccessDeniedException ex)
+        {
+            return "cannot create a file there (permission denied)";
+        }
+        catch (final FileSystemException ex)
+        {
+            return "cannot create a file there (" + (ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName()) + ")";
+        }
+        catch (final IOException | SecurityException ex)
+        {
+            return "cannot create a file there (" + ex.getClass().getSimpleName() + ")";
         }
     }
 
@@ -321,6 +422,18 @@ public final class SweepCommand implements Callable<Integer>
             values.add(parse.apply(item.trim()));
         }
         return new ArrayList<>(values);
+    }
+
+    /** A duration option, its bounds shown as durations: "--duration must be between 1ms and 1h: --duration=0s". */
+    private static long durationRange(final String option, final String text, final long minNs, final long maxNs)
+    {
+        final long value = Units.durationNs(text, option);
+        if (value < minNs || value > maxNs)
+        {
+            throw new IllegalArgumentException(option + " must be between " + Units.formatDuration(minNs) + " and " +
+                Units.formatDuration(maxNs) + ": " + option + "=" + text);
+        }
+        return value;
     }
 
     private static long range(final String option, final long value, final long min, final long max)

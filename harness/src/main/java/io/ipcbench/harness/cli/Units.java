@@ -30,6 +30,23 @@ public final class Units
             "ns, us, ms, s or m (e.g. 500ms, 2s)");
     }
 
+    /** A duration in the largest unit that shows it whole: 0s, 1ms, 500ms, 2s, 10m. */
+    public static String formatDuration(final long ns)
+    {
+        if (ns == 0)
+        {
+            return "0s";
+        }
+        for (int i = DURATION_UNITS.length - 1; i >= 0; i--)
+        {
+            if (ns % DURATION_FACTORS[i] == 0)
+            {
+                return ns / DURATION_FACTORS[i] + DURATION_UNITS[i];
+            }
+        }
+        return ns + "ns";
+    }
+
     /** A count with an optional decimal suffix: k = 10^3, m = 10^6, g = 10^9. */
     public static long count(final String text, final String option)
     {

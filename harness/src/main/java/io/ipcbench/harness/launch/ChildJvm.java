@@ -22,14 +22,19 @@ public final class ChildJvm
      * Serial GC: the hot loops allocate nothing, and one GC thread is less to share two CPUs with.
      * A fixed number of compiler threads lets the warm-up watch all of them from the start.
      * Agrona's buffer bounds checks are off in the measuring children, as in Agrona's and Aeron's
-     * own benchmarks; the tests run with them on.
+     * own benchmarks; the tests run with them on. Direct memory (the send and receive buffers) is
+     * capped explicitly, so that the sweep can check a size against it before anything starts.
      */
     public static final List<String> TUNING = List.of(
         "-XX:+UseSerialGC",
         "-Xms64m",
         "-Xmx768m",
+        "-XX:MaxDirectMemorySize=768m",
         "-XX:-UseDynamicNumberOfCompilerThreads",
         "-Dagrona.disable.bounds.checks=true");
+
+    /** The children's -XX:MaxDirectMemorySize, in bytes. */
+    public static final long MAX_DIRECT_MEMORY = 768L << 20;
 
     public static final String PRODUCER_MAIN = "io.ipcbench.producer.ProducerMain";
     public static final String CONSUMER_MAIN = "io.ipcbench.consumer.ConsumerMain";

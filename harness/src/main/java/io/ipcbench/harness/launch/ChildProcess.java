@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +27,8 @@ final class ChildProcess
     final Side side;
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
+    /** Processes the child started (perf), which must not outlive it even when it was killed. */
+    private final List<ProcessHandle> helpers = new CopyOnWriteArrayList<>();
     private final long startNs;
     private volatile long lastLineNs;
     private volatile long progress = -1;
@@ -31,6 +36,8 @@ final class ChildProcess
     private volatile String ready;
     private volatile String result;
     private volatile String error;
+    /** When the exit was seen by the JDK's reaper thread, blocked in waitpid(2): which of two went first. */
+    private volatile long exitNs = Long.MAX_VALUE;
     private final Thread stdoutReader;
     private final Thread stderrReader;
 
@@ -41,6 +48,7 @@ final class ChildProcess
         this.lastLineNs = startNs;
         this.progressChangedNs = startNs;
         this.process = new ProcessBuilder(command).start();
+        process.onExit().thenRun(() -> exitNs = System.nanoTime());
         this.stdoutReader = daemon(() -> readStdout(process.getInputStream()), "stdout");
         this.stderrReader = daemon(() -> readStderr(process.getErrorStream()), "stderr");
     }
@@ -87,6 +95,10 @@ final class ChildProcess
                     case ControlProtocol.ERROR:
                         error = control[1];
                         remember(line);
+                        break;
+                    case ControlProtocol.HELPER:
+                        // the handle keeps the start time: a pid reused after perf left is never killed
+                        ProcessHandle.of(parseLong(control[1])).ifPresent(helpers::add);
                         break;
                     default:
                         remember(line);
@@ -147,6 +159,32 @@ final class ChildProcess
     boolean alive()
     {
         return process.isAlive();
+    }
+
+    /** Nano time the exit was seen, {@link Long#MAX_VALUE} while running. */
+    long exitNs()
+    {
+        return exitNs;
+    }
+
+    /**
+     * True when the kernel has the process stopped (state T or t in /proc/pid/stat): SIGSTOP,
+     * Ctrl-Z or a debugger. Such a process sends no heartbeat and will never send one by itself.
+     */
+    boolean stopped()
+    {
+        try
+        {
+            final String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.US_ASCII);
+            // "pid (comm) S ...": comm may hold spaces and parentheses, the state follows the last ')'
+            final int close = stat.lastIndexOf(')');
+            final char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            return state == 'T' || state == 't';
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
     }
 
     int exitCode()
@@ -216,13 +254,27 @@ final class ChildProcess
         }
     }
 
-    /** SIGKILL, then wait for the kernel to reap it; safe on a stopped or dead process. */
+    /**
+     * SIGKILL to the child and to what it started (perf), then wait for the kernel to reap it;
+     * safe on a stopped or dead process. perf would leave by itself once its thread is gone, but
+     * only about a second later; a child killed by someone else leaves it an orphan, known only
+     * by the pid the child reported.
+     */
     void kill()
     {
         if (process.isAlive())
         {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        for (final ProcessHandle helper : helpers)
+        {
+            helper.destroyForcibly();
+        }
         awaitExit(5_000);
+        for (final ProcessHandle helper : helpers)
+        {
+            helper.onExit().completeOnTimeout(helper, 2, TimeUnit.SECONDS).join();
+        }
     }
 }

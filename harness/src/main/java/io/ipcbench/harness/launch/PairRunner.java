@@ -1,9 +1,13 @@
 package io.ipcbench.harness.launch;
 
 import io.ipcbench.transport.Side;
+import io.ipcbench.transport.control.ControlProtocol;
 import io.ipcbench.transport.control.PointSpec;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -13,22 +17,35 @@ import java.util.concurrent.locks.LockSupport;
  * has failed. Detection, checked every {@link #POLL_NS}:
  * <ul>
  *   <li>a child that exits with an error, or without a result, fails the pair at once;</li>
+ *   <li>a child the kernel holds stopped (SIGSTOP, Ctrl-Z, a debugger) and silent for
+ *       {@link Timeouts#stoppedNs} is stopped;</li>
  *   <li>a child that says nothing (not even a heartbeat, sent every 200 ms) for
- *       {@link Timeouts#silenceNs} is stopped or hung;</li>
+ *       {@link Timeouts#silenceNs} is hung;</li>
  *   <li>a child whose message count has not moved for {@link Timeouts#stallNs} is stuck on a peer;</li>
  *   <li>a child not ready within {@link Timeouts#startupNs} never started;</li>
  *   <li>a pair still running after its whole budget plus slack has overrun.</li>
  * </ul>
+ * When both children have failed, the failure named is the cause, not its echo: a child killed
+ * by a signal first, then one that found a fault in the messages, then the one that exited first
+ * (a consumer that reads end-of-file only reports that its producer died).
  * The survivor is killed (SIGKILL) in every failure; the caller removes the point's files.
  */
 public final class PairRunner
 {
     static final long POLL_NS = 20_000_000L;
+    /** How long a child whose failure may be its peer's echo waits for the peer to say more. */
+    static final long CAUSE_GRACE_NS = 1_000_000_000L;
 
     /** The limits a pair is held to. */
     public static final class Timeouts
     {
         public long startupNs = 30_000_000_000L;
+        /** Silence after which a child the kernel holds stopped is reported. */
+        public long stoppedNs = 1_000_000_000L;
+        /**
+         * Silence after which a running child is reported hung: longer than {@link #stoppedNs},
+         * because a JVM on a loaded two-CPU machine can miss a few heartbeats and still be well.
+         */
         public long silenceNs = 3_000_000_000L;
         public long stallNs = 4_000_000_000L;
         /** After one side finished, how long the other may take to report. */
@@ -42,6 +59,8 @@ public final class PairRunner
     }
 
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #killAll}: from then on no child may start, so none outlives the harness. */
+    private static boolean shuttingDown;
 
     private final ChildJvm jvm;
     private final Timeouts timeouts;
@@ -78,9 +97,17 @@ public final class PairRunner
 
     private ChildProcess start(final Side side, final PointSpec spec) throws IOException
     {
-        final ChildProcess child = new ChildProcess(side, jvm.command(side, spec));
-        LIVE.add(child);
-        return child;
+        // under the lock that killAll takes: a child is either refused or registered before it can be missed
+        synchronized (LIVE)
+        {
+            if (shuttingDown)
+            {
+                throw new IOException("not starting the " + side.label() + ": ipcbench is shutting down");
+            }
+            final ChildProcess child = new ChildProcess(side, jvm.command(side, spec));
+            LIVE.add(child);
+            return child;
+        }
     }
 
     private static void stop(final ChildProcess child)
@@ -89,10 +116,16 @@ public final class PairRunner
         LIVE.remove(child);
     }
 
-    /** Kills every child still running; for the shutdown hook. */
+    /** Kills every child still running, and refuses to start more; for the shutdown hook. */
     public static void killAll()
     {
-        for (final ChildProcess child : LIVE)
+        final List<ChildProcess> children;
+        synchronized (LIVE)
+        {
+            shuttingDown = true;
+            children = new ArrayList<>(LIVE);
+        }
+        for (final ChildProcess child : children)
         {
             child.kill();
         }
@@ -104,13 +137,14 @@ public final class PairRunner
         final long start = System.nanoTime();
         final long overall = timeouts.overallNs(spec);
         long firstFinishedNs = 0;
+        final long[] pendingSince = {0};
         while (true)
         {
             LockSupport.parkNanos(POLL_NS);
             final long now = System.nanoTime();
             final boolean producerDone = !producer.alive();
             final boolean consumerDone = !consumer.alive();
-            final PairOutcome exitFailure = exitFailure(producerDone, producer, consumerDone, consumer);
+            final PairOutcome exitFailure = exitFailure(producer, consumer, now, pendingSince);
             if (exitFailure != null)
             {
                 return exitFailure;
@@ -147,10 +181,15 @@ public final class PairRunner
                             " (the JVM did not start, or it waits for a peer that never appeared)");
                     }
                 }
-                if (child.silentNs(now) > timeouts.silenceNs)
+                final long silent = child.silentNs(now);
+                if (silent > timeouts.stoppedNs && child.stopped())
                 {
-                    return failure(child, "stopped or hung: no heartbeat for " + seconds(child.silentNs(now)) +
-                        " (pid " + child.pid() + ")");
+                    return failure(child, "was stopped (process state T: SIGSTOP, Ctrl-Z or a debugger): no heartbeat for " +
+                        seconds(silent) + " (pid " + child.pid() + ")");
+                }
+                if (silent > timeouts.silenceNs)
+                {
+                    return failure(child, "hung: no heartbeat for " + seconds(silent) + " (pid " + child.pid() + ")");
                 }
             }
             if (producer.ready() != null && consumer.ready() != null && !producerDone && !consumerDone)
@@ -159,53 +198,74 @@ public final class PairRunner
                 if (Math.min(producer.stalledNs(now), consumer.stalledNs(now)) > timeouts.stallNs)
                 {
                     return failure(stalled, "stuck: no message moved for " + seconds(stalled.stalledNs(now)) +
-                        " (producer at message " + producer.progress() + ", consumer at " + consumer.progress() + ")");
+                        " (producer at message " + producer.progress() + ", consumer at message " + consumer.progress() + ")");
                 }
             }
             if (now - start > overall)
             {
                 return PairOutcome.failure(null, "pair overran its budget of " + seconds(overall) +
-                    " (producer at message " + producer.progress() + ", consumer at " + consumer.progress() + ")", "");
+                    " (producer at message " + producer.progress() + ", consumer at message " + consumer.progress() + ")", "");
             }
         }
     }
 
-    private static PairOutcome exitFailure(
-        final boolean producerDone, final ChildProcess producer, final boolean consumerDone, final ChildProcess consumer)
+    /**
+     * The failure of a child that has exited with an error or without a result, or null when none
+     * has. A child that failed for a reason of its own kind (an I/O error, no result) is often
+     * only the echo of its peer's fault (a consumer that found a bad message closes its channel,
+     * and the producer reads end-of-file): while the peer lives, it gets {@link #CAUSE_GRACE_NS}
+     * to exit too and be named instead.
+     */
+    private static PairOutcome exitFailure(final ChildProcess producer, final ChildProcess consumer, final long nowNs,
+        final long[] pendingSince)
     {
-        // A child that reports an error names the fault (a lost message, a closed peer); when both
-        // died, the one that said why comes first, then the one killed by a signal.
-        final ChildProcess[] order = {producer, consumer};
-        for (final ChildProcess child : order)
+        final List<ChildProcess> failed = new ArrayList<>(2);
+        for (final ChildProcess child : new ChildProcess[] {producer, consumer})
         {
-            final boolean done = child == producer ? producerDone : consumerDone;
-            if (done && child.exitCode() != 0)
+            if (!child.alive())
             {
-                child.awaitExit(1_000);
-            }
-            if (done && child.exitCode() != 0 && child.error() != null)
-            {
-                return exitedFailure(child);
-            }
-        }
-        for (final ChildProcess child : order)
-        {
-            final boolean done = child == producer ? producerDone : consumerDone;
-            if (done)
-            {
+                // reap it and read all it wrote: its error line may still be in the pipe
                 child.awaitExit(1_000);
                 if (child.exitCode() != 0 || child.result() == null)
                 {
-                    return exitedFailure(child);
+                    failed.add(child);
                 }
             }
         }
-        return null;
+        if (failed.isEmpty())
+        {
+            return null;
+        }
+        failed.sort(Comparator.comparingInt(PairRunner::causeRank).thenComparingLong(ChildProcess::exitNs));
+        final ChildProcess first = failed.get(0);
+        final ChildProcess peer = first == producer ? consumer : producer;
+        if (causeRank(first) == 2 && peer.alive())
+        {
+            if (pendingSince[0] == 0)
+            {
+                pendingSince[0] = nowNs;
+            }
+            if (nowNs - pendingSince[0] < CAUSE_GRACE_NS)
+            {
+                return null;
+            }
+        }
+        return exitedFailure(first);
+    }
+
+    /** 0: killed by a signal (nobody in the pair sends one); 1: found a fault in the messages; 2: anything else. */
+    private static int causeRank(final ChildProcess child)
+    {
+        final int code = child.exitCode();
+        if (code > 128 && code < 160)
+        {
+            return 0;
+        }
+        return code == ControlProtocol.EXIT_FAULT ? 1 : 2;
     }
 
     private static PairOutcome exitedFailure(final ChildProcess child)
     {
-        child.awaitExit(1_000);
         final int code = child.exitCode();
         final String how;
         if (code > 128 && code < 160)
@@ -238,6 +298,8 @@ public final class PairRunner
                 return " (SIGSEGV)";
             case 2:
                 return " (SIGINT)";
+            case 7:
+                return " (SIGBUS: a mapped file could not be backed, is its file system full?)";
             default:
                 return "";
         }

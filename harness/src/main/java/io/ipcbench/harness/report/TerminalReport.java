@@ -197,7 +197,8 @@ public final class TerminalReport
             {
                 if (!rep.ok())
                 {
-                    lines.add("  " + record.key() + " repetition " + rep.repetition() + ": " + rep.failure());
+                    // the failure text starts with the point and repetition already
+                    lines.add("  " + rep.failure());
                 }
             }
         }

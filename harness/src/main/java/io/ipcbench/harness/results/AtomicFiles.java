@@ -1,12 +1,20 @@
 package io.ipcbench.harness.results;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Whole-file writes that a crash cannot leave half done: write a sibling, then rename over. */
+/**
+ * Whole-file writes that a crash cannot leave half done: write a sibling, force it to the device,
+ * then rename it over the old file. A crash before the rename leaves the old file (and a stale
+ * {@code .name.tmp}, overwritten next time); after it, the whole new one. Without the force, a
+ * machine that lost power could find the new name pointing at blocks never written.
+ */
 public final class AtomicFiles
 {
     private AtomicFiles()
@@ -21,7 +29,16 @@ public final class AtomicFiles
     public static void write(final Path path, final byte[] content) throws IOException
     {
         final Path temporary = path.resolveSibling("." + path.getFileName() + ".tmp");
-        Files.write(temporary, content);
+        try (FileChannel channel = FileChannel.open(temporary,
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
+        {
+            final ByteBuffer bytes = ByteBuffer.wrap(content);
+            while (bytes.hasRemaining())
+            {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
         Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -15,6 +15,7 @@ import org.HdrHistogram.HistogramLogWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,20 +59,34 @@ public final class RunRecorder
         this.environment = environment;
         this.configuration = configuration;
         Files.createDirectories(resultsRoot);
-        String id = RUN_ID.format(started);
-        Path candidate = resultsRoot.resolve(id);
-        for (int suffix = 2; Files.exists(candidate); suffix++)
-        {
-            candidate = resultsRoot.resolve(id + "-" + suffix);
-        }
-        this.runId = candidate.getFileName().toString();
-        this.directory = candidate;
+        this.directory = claimDirectory(resultsRoot, RUN_ID.format(started));
+        this.runId = directory.getFileName().toString();
         Files.createDirectories(directory.resolve("hist"));
         for (final PointKey point : points)
         {
             records.put(point, new PointRecord(point));
         }
         save();
+    }
+
+    /**
+     * Makes {@code <id>}, or {@code <id>-2}, {@code -3}, ... when taken: createDirectory fails if
+     * the name exists, so two sweeps started in the same second never share a directory.
+     */
+    private static Path claimDirectory(final Path resultsRoot, final String id) throws IOException
+    {
+        for (int suffix = 1; ; suffix++)
+        {
+            final Path candidate = resultsRoot.resolve(suffix == 1 ? id : id + "-" + suffix);
+            try
+            {
+                return Files.createDirectory(candidate);
+            }
+            catch (final FileAlreadyExistsException ex)
+            {
+                // taken by an earlier or a concurrent run: try the next suffix
+            }
+        }
     }
 
     /** The run conditions (clock cost, load, warnings) recorded with the environment. */
@@ -91,13 +106,24 @@ public final class RunRecorder
         return directory;
     }
 
+    /** True once {@link #finish} has run: the run's status is final. */
+    public boolean finished()
+    {
+        return finished != null;
+    }
+
     public Collection<PointRecord> records()
     {
         return records.values();
     }
 
+    /** Adds a repetition and rewrites the files; ignored once the run is finished (an interrupted run is final). */
     public void record(final RepResult result) throws IOException
     {
+        if (finished != null)
+        {
+            return;
+        }
         if (result.ok() && result.histogram() != null)
         {
             final String name = "hist/" + result.key().slug() + "-r" + result.repetition() + ".hlog";

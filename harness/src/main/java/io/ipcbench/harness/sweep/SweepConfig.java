@@ -1,8 +1,10 @@
 package io.ipcbench.harness.sweep;
 
+import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.transport.ChannelConfig;
 import io.ipcbench.transport.Side;
 import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.agrona.AgronaRingChannel;
 import io.ipcbench.transport.control.Mode;
 import io.ipcbench.transport.control.PointSpec;
 import io.ipcbench.transport.message.MessageHeader;
@@ -61,6 +63,8 @@ public final class SweepConfig
     public String syscallsUnavailable;
     public boolean quick;
     public String commandLine = "";
+    /** Faults to inflict, for the fault tests (hidden option --inject); empty in a measuring run. */
+    public List<Injection> injections = List.of();
 
     /** {@code results/} of the ipcbench checkout when started by the launcher script, else of the working directory. */
     public static Path defaultResults()
@@ -125,6 +129,27 @@ public final class SweepConfig
     {
     }
 
+    /** The {@code pairNumber}-th pair (1-based) as both children will see it, with the faults injected into it. */
+    public PointSpec spec(final PointKey point, final Path directory, final int pairNumber)
+    {
+        final PointSpec spec = spec(point, directory);
+        for (final Injection injection : injections)
+        {
+            if (injection.appliesTo(pairNumber, point))
+            {
+                if (injection.side() == Side.PRODUCER)
+                {
+                    spec.producerFault = injection.fault();
+                }
+                else
+                {
+                    spec.consumerFault = injection.fault();
+                }
+            }
+        }
+        return spec;
+    }
+
     /** The point as both children will see it. */
     public PointSpec spec(final PointKey point, final Path directory)
     {
@@ -162,7 +187,8 @@ public final class SweepConfig
     }
 
     /**
-     * Checks every point against what its transport can carry, before any process starts.
+     * Checks every point against what its transport can carry and what a child JVM can hold, and
+     * every injected fault against its pair, before any process starts.
      *
      * @throws IllegalArgumentException naming the value and the limit.
      */
@@ -180,6 +206,101 @@ public final class SweepConfig
                 throw new IllegalArgumentException("size " + Sizes.format(point.payloadBytes()) + " (" + point.payloadBytes() +
                     " B payload + " + MessageHeader.LENGTH + " B header) on " + point.transport().label() + ": " + ex.getMessage());
             }
+            final long direct = directMemoryPerChild(channel);
+            if (direct > ChildJvm.MAX_DIRECT_MEMORY)
+            {
+                throw new IllegalArgumentException("size " + Sizes.format(point.payloadBytes()) + " (" + point.payloadBytes() +
+                    " B payload + " + MessageHeader.LENGTH + " B header) on " + point.transport().label() + ": a child would need " +
+                    direct + " bytes of direct memory for its send and receive buffers, above the limit of " +
+                    ChildJvm.MAX_DIRECT_MEMORY + " bytes (" + Sizes.format(ChildJvm.MAX_DIRECT_MEMORY) +
+                    ", -XX:MaxDirectMemorySize of the child JVMs)");
+            }
         }
+        final List<Run> schedule = schedule();
+        for (int i = 0; i < schedule.size(); i++)
+        {
+            final PointSpec spec = spec(schedule.get(i).point(), Path.of("/"), i + 1);
+            if (!spec.producerFault.none() || !spec.consumerFault.none())
+            {
+                try
+                {
+                    spec.validate();
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException("--inject on pair " + (i + 1) + " (" + schedule.get(i).point() + "): " + ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Direct memory one child allocates for a point: the producer's send buffer (a frame) and
+     * the receive buffer every end has (about 256 KiB of messages, at least one frame; see the
+     * channels). The consumer echoes from its receive buffer, so the producer's is the larger.
+     */
+    static long directMemoryPerChild(final ChannelConfig channel)
+    {
+        final long message = channel.maxMessageLength();
+        final long frame = message * channel.batch();
+        final long receive;
+        if (channel.transport().sharedMemory())
+        {
+            receive = Math.max(1, ChannelConfig.DEFAULT_STREAM_READ_BYTES / frame) * frame;
+        }
+        else
+        {
+            receive = Math.max(channel.batch(), Math.max(1, ChannelConfig.DEFAULT_STREAM_READ_BYTES / message)) * message;
+        }
+        return frame + receive;
+    }
+
+    /**
+     * The most room a point may take in the run directory's file system while it runs (its
+     * files go when it ends): two ring files for agrona, fully written when made; for chronicle,
+     * every byte sent, since a queue keeps them, up to the byte cap per phase (warm-up, the
+     * system-call accounting window when counted, the measured window), with Chronicle's
+     * per-document header and index, plus one block per queue for what Chronicle maps ahead.
+     * Sockets and FIFOs take none.
+     */
+    public long roomNeeded(final PointKey point)
+    {
+        final ChannelConfig channel = spec(point, Path.of("/")).channelConfig(Side.CONSUMER).conclude();
+        final long frame = channel.maxFrameLength();
+        switch (point.transport())
+        {
+            case AGRONA:
+                return 2 * AgronaRingChannel.fileLength(ChannelConfig.AgronaLimits.capacityFor(channel.maxFrameLength(), ringCapacity));
+            case CHRONICLE:
+            {
+                final long phases = countSyscalls ? 3 : 2;
+                final long wire = MessageHeader.wireLength(point.payloadBytes());
+                // a document per frame: a 4-byte header and padding to 4 bytes (index entries are a fraction of a byte more)
+                final long documentOverhead = 8;
+                final long perPhase = maxBytesFor(point.transport()) + frame;
+                final long forward = phases * (perPhase + perPhase / (wire * point.batch()) * documentOverhead) + chronicleBlockSize;
+                final long reverse = point.mode() == Mode.PINGPONG ? forward : chronicleBlockSize;
+                return forward + reverse;
+            }
+            default:
+                return 0;
+        }
+    }
+
+    /** The point that needs the most room, and how much. */
+    public Map.Entry<PointKey, Long> largestRoomNeeded()
+    {
+        PointKey largest = null;
+        long room = -1;
+        for (final PointKey point : points())
+        {
+            final long needed = roomNeeded(point);
+            if (needed > room)
+            {
+                room = needed;
+                largest = point;
+            }
+        }
+        return Map.entry(largest, room);
     }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,8 @@ public final class SweepRunner
 {
     public static final int EXIT_OK = 0;
     public static final int EXIT_POINTS_FAILED = 1;
+    /** What the JVM exits with after SIGINT (SIGTERM: 143); returned by a run the shutdown hook has taken over. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     private final SweepConfig config;
     private final PrintWriter out;
@@ -75,14 +78,16 @@ public final class SweepRunner
         {
             if (lock == null)
             {
-                final String holders = MachineLock.holders(runRoot).toString();
+                final String holders = MachineLock.holders(runRoot).stream().map(String::valueOf).collect(Collectors.joining(", "));
                 if (!config.allowConcurrent)
                 {
-                    throw new IllegalArgumentException("another ipcbench sweep is running on this machine (pid " + holders +
-                        ", lock on " + runRoot + "); two sweeps at once disturb each other's figures. Wait for it to finish, " +
-                        "or pass --allow-concurrent to run anyway (the runs' files stay apart, their figures will not)");
+                    throw new IllegalArgumentException("another ipcbench sweep is running on this machine (" +
+                        (holders.isEmpty() ? "" : "pid " + holders + ", ") + "lock on " + runRoot + "); two sweeps at once disturb " +
+                        "each other's figures. Wait for it to finish, or pass --allow-concurrent to run anyway (the runs' files stay " +
+                        "apart, their figures will not)");
                 }
-                conditions.warn("another ipcbench sweep is running (pid " + holders + "): both runs' figures are disturbed");
+                conditions.warn("another ipcbench sweep is running" + (holders.isEmpty() ? "" : " (pid " + holders + ")") +
+                    ": both runs' figures are disturbed");
             }
             return run(jvm, schedule, environment, conditions);
         }
@@ -112,38 +117,67 @@ public final class SweepRunner
         int failed = 0;
         String status = "complete";
         final long sweepStart = System.nanoTime();
+        final AtomicBoolean interrupted = new AtomicBoolean();
         try (RunDirectory runDirectory = RunDirectory.create(runRoot))
         {
-            final Thread hook = new Thread(() -> interrupted(recorder, runDirectory), "ipcbench-shutdown");
+            final Thread hook = new Thread(() -> interrupted(interrupted, recorder, runDirectory), "ipcbench-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            for (int i = 0; i < schedule.size(); i++)
+            try
             {
-                final SweepConfig.Run run = schedule.get(i);
-                final RepResult result = runPair(pairs, runDirectory, run);
-                synchronized (recorder)
+                for (int i = 0; i < schedule.size(); i++)
                 {
-                    recorder.record(result);
-                }
-                progress(i + 1, schedule.size(), run, result, System.nanoTime() - sweepStart);
-                if (!result.ok())
-                {
-                    failed++;
-                    if (config.failFast)
+                    final SweepConfig.Run run = schedule.get(i);
+                    final RepResult result = runPair(pairs, runDirectory, run, i + 1);
+                    synchronized (recorder)
                     {
-                        status = "failed";
-                        out.println("stopping: --fail-fast is set");
-                        break;
+                        if (interrupted.get())
+                        {
+                            // the shutdown hook has marked the run; this pair was cut short by it, not failed
+                            return EXIT_INTERRUPTED;
+                        }
+                        recorder.record(result);
+                    }
+                    progress(i + 1, schedule.size(), run, result, System.nanoTime() - sweepStart);
+                    if (!result.ok())
+                    {
+                        failed++;
+                        if (config.failFast)
+                        {
+                            status = "failed";
+                            out.println("stopping: --fail-fast is set; " + (schedule.size() - i - 1) + " of " + schedule.size() +
+                                " pairs not run");
+                            break;
+                        }
                     }
                 }
+                synchronized (recorder)
+                {
+                    if (interrupted.get())
+                    {
+                        return EXIT_INTERRUPTED;
+                    }
+                    final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat);
+                    recorder.writeText("summary.txt", summary);
+                    recorder.finish(failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
+                    out.print(summary);
+                }
             }
-            synchronized (recorder)
+            catch (final IOException | RuntimeException ex)
             {
-                final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat);
-                recorder.writeText("summary.txt", summary);
-                recorder.finish(failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
-                out.print(summary);
+                // not an interruption: the run stops here, and says so
+                synchronized (recorder)
+                {
+                    if (!interrupted.get())
+                    {
+                        recorder.finish("failed");
+                    }
+                }
+                throw ex;
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
+            finally
+            {
+                removeHook(hook);
+            }
         }
         out.printf(Locale.ROOT, "%nresults: %s (run.json, points.csv, reps.csv, hist/, summary.txt) in %s%n",
             recorder.directory(), Format.duration(System.nanoTime() - sweepStart));
@@ -155,11 +189,24 @@ public final class SweepRunner
         return EXIT_OK;
     }
 
-    private RepResult runPair(final PairRunner pairs, final RunDirectory runDirectory, final SweepConfig.Run run) throws IOException
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the JVM is shutting down: the hook is running or has run
+        }
+    }
+
+    private RepResult runPair(final PairRunner pairs, final RunDirectory runDirectory, final SweepConfig.Run run, final int pairNumber)
+        throws IOException
     {
         final PointKey key = run.point();
         final Path directory = runDirectory.newPoint();
-        final PointSpec spec = config.spec(key, directory);
+        final PointSpec spec = config.spec(key, directory, pairNumber);
         final long start = System.nanoTime();
         RepResult result;
         try
@@ -236,17 +283,28 @@ public final class SweepRunner
         out.flush();
     }
 
-    /** Ctrl-C or SIGTERM: the children die with the pipe to their stdin; the files go here, the results stay. */
-    private void interrupted(final RunRecorder recorder, final RunDirectory runDirectory)
+    /**
+     * Ctrl-C or SIGTERM: the running pair is killed (and no other may start), its files and the
+     * run directory go, and the results written so far stay, marked interrupted. The JVM then
+     * exits with 128 + the signal: 130 for SIGINT, 143 for SIGTERM.
+     */
+    private void interrupted(final AtomicBoolean interrupted, final RunRecorder recorder, final RunDirectory runDirectory)
     {
+        interrupted.set(true);
         PairRunner.killAll();
         runDirectory.close();
         synchronized (recorder)
         {
+            if (recorder.finished())
+            {
+                return;
+            }
             try
             {
                 recorder.finish("interrupted");
-                System.err.println("\ninterrupted: finished points kept in " + recorder.directory() + " (status: interrupted)");
+                final long pairs = recorder.records().stream().mapToLong(record -> record.repetitions().size()).sum();
+                System.err.println("\ninterrupted: stopped the running pair and removed its files; " + pairs +
+                    " finished pairs kept in " + recorder.directory() + " (status: interrupted)");
             }
             catch (final IOException ex)
             {

@@ -1,6 +1,7 @@
 package io.ipcbench.transport.control;
 
 import java.io.PrintStream;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The control plane between the harness and a child: lines on the child's standard output that
@@ -13,6 +14,7 @@ import java.io.PrintStream;
  *   @ipcbench progress N         heartbeat every 200 ms: messages handled so far
  *   @ipcbench result {json}      the child's figures for the measured window
  *   @ipcbench error text         why the child gave up; it exits non-zero next
+ *   @ipcbench helper PID         a process the child started (perf), to be killed with it
  * </pre>
  *
  * The harness keeps the child's stdin open; end-of-file there means the harness is gone.
@@ -24,14 +26,19 @@ public final class ControlProtocol
     public static final String PROGRESS = "progress";
     public static final String RESULT = "result";
     public static final String ERROR = "error";
+    public static final String HELPER = "helper";
 
     public static final long HEARTBEAT_INTERVAL_MS = 200;
 
     /** Exit codes of a child. */
     public static final int EXIT_OK = 0;
+    /** A fault of the measured exchange: a lost, reordered, truncated or corrupted message. */
     public static final int EXIT_FAULT = 1;
     public static final int EXIT_USAGE = 2;
+    /** The harness went away (stdin closed); the child removed its point directory and left. */
     public static final int EXIT_ORPHANED = 3;
+    /** Any other failure: the peer went away, an I/O error, a resource that could not be had. */
+    public static final int EXIT_ERROR = 4;
 
     private static final PrintStream OUT = System.out;
 
@@ -48,6 +55,22 @@ public final class ControlProtocol
             OUT.print(' ');
             OUT.println(body.replace('\n', ' '));
             OUT.flush();
+        }
+    }
+
+    /**
+     * Takes the control plane's lock and never gives it back: the {@code mute-mid} fault, a child
+     * that runs on silent. {@code held} runs once the lock is taken.
+     */
+    static void blockForever(final Runnable held)
+    {
+        synchronized (OUT)
+        {
+            held.run();
+            while (true)
+            {
+                LockSupport.park();
+            }
         }
     }
 

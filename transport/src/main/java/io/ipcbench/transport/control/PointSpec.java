@@ -52,6 +52,15 @@ public final class PointSpec
     public long connectTimeoutNs = 30_000_000_000L;
     /** Count each side's system calls in the window with perf (when perf works here). */
     public boolean countSyscalls;
+    /** A fault the producer inflicts, for the fault tests; {@link Fault#NONE} in a measuring run. */
+    public Fault producerFault = Fault.NONE;
+    /** A fault the consumer inflicts, for the fault tests; {@link Fault#NONE} in a measuring run. */
+    public Fault consumerFault = Fault.NONE;
+
+    public Fault fault(final Side side)
+    {
+        return side == Side.PRODUCER ? producerFault : consumerFault;
+    }
 
     public int maxPayload()
     {
@@ -103,6 +112,15 @@ public final class PointSpec
         values.put("chronicle-block-size", Long.toString(chronicleBlockSize));
         values.put("connect-timeout-ns", Long.toString(connectTimeoutNs));
         values.put("count-syscalls", Boolean.toString(countSyscalls));
+        // hidden: only the fault tests set these, and a measuring child's command line stays free of them
+        if (!producerFault.none())
+        {
+            values.put("producer-fault", producerFault.toString());
+        }
+        if (!consumerFault.none())
+        {
+            values.put("consumer-fault", consumerFault.toString());
+        }
         final List<String> args = new ArrayList<>();
         values.forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
@@ -149,6 +167,8 @@ public final class PointSpec
             case "chronicle-block-size": chronicleBlockSize = parseLong(key, value); break;
             case "connect-timeout-ns": connectTimeoutNs = parseLong(key, value); break;
             case "count-syscalls": countSyscalls = parseBoolean(key, value); break;
+            case "producer-fault": producerFault = Fault.parse(value); break;
+            case "consumer-fault": consumerFault = Fault.parse(value); break;
             default: throw new IllegalArgumentException("unknown point option: --" + key);
         }
     }
@@ -186,8 +206,27 @@ public final class PointSpec
         {
             wait = WaitStrategy.KERNEL;
         }
+        checkFaults();
         channelConfig(Side.CONSUMER).conclude();
         return this;
+    }
+
+    private void checkFaults()
+    {
+        if (consumerFault.kind().messageNumbered())
+        {
+            throw new IllegalArgumentException("fault " + consumerFault.kind().label() + " spoils a message the producer sends; " +
+                "only the producer can inflict it: consumer-fault=" + consumerFault);
+        }
+        if (producerFault.kind() == Fault.Kind.FLIP_BYTE)
+        {
+            final int size = new SizeSchedule(sizes).sizeOf(producerFault.sequence());
+            if (size == 0)
+            {
+                throw new IllegalArgumentException("fault flip-byte needs a payload to flip, but message " + producerFault.sequence() +
+                    " has size 0: producer-fault=" + producerFault);
+            }
+        }
     }
 
     private static void requireAtLeast(final String name, final long value, final long least)

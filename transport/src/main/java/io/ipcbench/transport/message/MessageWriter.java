@@ -2,6 +2,8 @@ package io.ipcbench.transport.message;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Builds messages in a sender's own memory: header, payload stamp and, when verifying, the CRC32C.
  * {@link #prepareSlots} (same-size messages) or {@link #prepare} (mixed sizes) lays the payload
@@ -24,12 +26,23 @@ public final class MessageWriter
     private int middleCrc;
     private int[] middleShift;
     private final int[] stampShift = Crc32cCombine.tables(Crc32cCombine.shift(8));
+    private final MessageFault fault;
+    /** The one sequence number {@link #write} treats specially; negative (never a data message) when there is no fault. */
+    private final long faultSequence;
 
     public MessageWriter(final MessageBuffer memory, final VerifyMode verifyMode)
+    {
+        this(memory, verifyMode, MessageFault.NONE);
+    }
+
+    /** A writer that builds {@code fault} into one message; for the fault tests. */
+    public MessageWriter(final MessageBuffer memory, final VerifyMode verifyMode, final MessageFault fault)
     {
         this.buffer = memory.buffer();
         this.payload = new Payload(memory);
         this.checksum = verifyMode == VerifyMode.CRC;
+        this.fault = fault;
+        this.faultSequence = fault.kind() == MessageFault.Kind.NONE ? Long.MIN_VALUE : fault.sequence();
     }
 
     /** Fills the pattern over {@code [offset + header, offset + header + payloadLength)}; for mixed sizes. */
@@ -85,7 +98,39 @@ public final class MessageWriter
             crc = payload.checksum(payloadOffset, payloadLength);
         }
         buffer.putInt(offset + MessageHeader.CHECKSUM_OFFSET, crc);
+        // the fault tests' hook: one compare with a final field, never true in a measuring run
+        if (sequence == faultSequence)
+        {
+            injectFault(offset, sequence, payloadLength);
+        }
         return MessageHeader.LENGTH + payloadLength;
+    }
+
+    /** Cold path: spoils the message just written as the fault says. */
+    private void injectFault(final int offset, final long sequence, final int payloadLength)
+    {
+        switch (fault.kind())
+        {
+            case FLIP_BYTE:
+                // the first payload byte is stamped afresh for every message, so only this one is spoiled
+                if (payloadLength > 0)
+                {
+                    final int index = offset + MessageHeader.LENGTH;
+                    buffer.putByte(index, (byte)~buffer.getByte(index));
+                }
+                break;
+            case SKIP_SEQUENCE:
+                buffer.putLong(offset + MessageHeader.SEQUENCE_OFFSET, sequence + 1);
+                break;
+            case STALL:
+                System.err.println("fault injected: stalling before message " + sequence + " (the process stays alive)");
+                while (true)
+                {
+                    LockSupport.park(this);
+                }
+            default:
+                break;
+        }
     }
 
     /** Writes a control marker (negative sequence, empty payload) at {@code offset}. */

@@ -77,6 +77,15 @@ public final class LibC
     public static native int gettid();
 
     public static final int SIGINT = 2;
+    public static final int SIGKILL = 9;
+    public static final int SIGTERM = 15;
+    public static final int SIGSTOP = 19;
+    public static final int SIGCONT = 18;
+
+    public static native int getpid();
+
+    /** setsid(2): a new session and process group, led by the caller. */
+    public static native int setsid() throws LastErrorException;
 
     public static native int kill(int pid, int signal) throws LastErrorException;
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * Counts the system calls of one thread over a window with
@@ -44,10 +45,13 @@ public final class SyscallCounter implements AutoCloseable
 
     /**
      * Starts perf on thread {@code tid}, counting nothing yet. Its FIFOs and output go in {@code directory}.
+     * {@code started} hears perf's pid as soon as it runs, before it has answered: whoever must
+     * not outlive this process can then take perf along.
      *
      * @throws IOException with the reason perf cannot count here.
      */
-    public static SyscallCounter start(final Path directory, final String name, final int tid) throws IOException
+    public static SyscallCounter start(final Path directory, final String name, final int tid, final LongConsumer started)
+        throws IOException
     {
         final Path ctl = directory.resolve(name + ".perf-ctl");
         final Path ackPath = directory.resolve(name + ".perf-ack");
@@ -81,6 +85,7 @@ public final class SyscallCounter implements AutoCloseable
             LibC.close(ack);
             throw new IOException("perf could not be started: " + ex.getMessage());
         }
+        started.accept(perf.pid());
         final SyscallCounter counter = new SyscallCounter(perf, control, ack, output);
         try
         {
@@ -93,6 +98,12 @@ public final class SyscallCounter implements AutoCloseable
             throw new IOException("perf stat -e " + EVENT + " did not answer: " + (log.isBlank() ? ex.getMessage() : log.trim()));
         }
         return counter;
+    }
+
+    /** perf's process id. */
+    public long pid()
+    {
+        return perf.pid();
     }
 
     public void enable() throws IOException
