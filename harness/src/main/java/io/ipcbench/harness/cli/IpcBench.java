@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = IpcBench.Version.class,
     description = "Measures what it costs two processes on this machine to exchange messages over Unix domain sockets, " +
         "pipes, TCP loopback and shared memory (Agrona, Chronicle Queue), and where one overtakes another as messages grow.",
-    subcommands = {SweepCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SweepCommand.class, ReportCommand.class, RecommendCommand.class, CompareCommand.class, CalibrateCommand.class,
+        SoakCommand.class, CommandLine.HelpCommand.class})
 public final class IpcBench implements Runnable
 {
     public static final int EXIT_USAGE = 2;

@@ -1,0 +1,695 @@
+package io.ipcbench.harness.report;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ipcbench.harness.report.html.ChartSpecs;
+import io.ipcbench.harness.report.html.Html;
+import io.ipcbench.harness.report.html.SeriesColours;
+import io.ipcbench.harness.report.html.UPlotAssets;
+import io.ipcbench.harness.results.AtomicFiles;
+import io.ipcbench.harness.results.RunRecorder;
+import io.ipcbench.harness.stats.Metric;
+import io.ipcbench.harness.sweep.Sizes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The self-contained HTML report of a run, {@code report.html} beside its run.json. It is built
+ * from run.json alone, so it can be written again for any run, finished, interrupted or old.
+ * The page needs no network: uPlot's script and style, the report's own script and style, and
+ * the chart data are all inside the file.
+ */
+public final class HtmlReport
+{
+    /** The report's file name inside a run directory. */
+    public static final String FILE_NAME = "report.html";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final List<String> KIND_ORDER = List.of("crossover", "within_noise", "unassessed", "no_crossover");
+    private static final String RESOURCES = "/io/ipcbench/harness/report/html/";
+
+    private HtmlReport()
+    {
+    }
+
+    /**
+     * Writes {@code report.html} for a run, replacing any earlier one in a single rename, so a
+     * reader never sees half a report. Safe to call at the end of every sweep, and again later
+     * on the same run: it reads nothing but run.json and writes nothing but report.html.
+     *
+     * @param runDirectory a run's directory, the one holding its run.json.
+     * @return the file written.
+     * @throws IllegalArgumentException when the directory is not a readable ipcbench run.
+     * @throws IllegalStateException when the report cannot be made (uPlot missing from the classpath, a fault here).
+     * @throws IOException when the report cannot be written.
+     */
+    public static Path write(final Path runDirectory) throws IOException
+    {
+        final JsonNode run = read(runDirectory);
+        final Path report = runDirectory.resolve(FILE_NAME);
+        final String html;
+        try
+        {
+            html = render(run, Instant.now());
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw ex;
+        }
+        catch (final RuntimeException ex)
+        {
+            // a run.json of a shape this code did not foresee must name the run, not just a stack frame
+            throw new IllegalStateException("report.html cannot be made for " + runDirectory + ": " + ex, ex);
+        }
+        AtomicFiles.write(report, html);
+        return report;
+    }
+
+    /**
+     * Reads and checks a run's run.json.
+     *
+     * @param runDirectory a run's directory.
+     * @return the parsed document.
+     * @throws IllegalArgumentException naming the path and what is wrong with it.
+     */
+    public static JsonNode read(final Path runDirectory)
+    {
+        if (runDirectory == null)
+        {
+            throw new IllegalArgumentException("run directory must be given");
+        }
+        if (!Files.isDirectory(runDirectory))
+        {
+            throw new IllegalArgumentException(Files.exists(runDirectory) ?
+                "not a run directory: " + runDirectory + " is a file" :
+                "no such run directory: " + runDirectory);
+        }
+        final Path file = runDirectory.resolve("run.json");
+        if (!Files.isRegularFile(file))
+        {
+            throw new IllegalArgumentException("not a run directory: " + runDirectory + " has no run.json");
+        }
+        final JsonNode run;
+        try
+        {
+            run = new ObjectMapper().readTree(file.toFile());
+        }
+        catch (final JacksonException ex)
+        {
+            throw new IllegalArgumentException("run.json is not valid JSON: " + file + ": " + ex.getOriginalMessage());
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("run.json cannot be read: " + file + ": " + ex.getMessage());
+        }
+        if (run == null || !run.isObject())
+        {
+            throw new IllegalArgumentException("run.json is not a JSON object: " + file);
+        }
+        final String schema = run.path("schema").asText("");
+        if (!RunRecorder.SCHEMA.equals(schema))
+        {
+            throw new IllegalArgumentException("run.json has schema '" + schema + "', this ipcbench reads " + RunRecorder.SCHEMA + ": " + file);
+        }
+        return run;
+    }
+
+    /** The whole page for a run; {@code generated} is the time it states it was written. */
+    static String render(final JsonNode run, final Instant generated)
+    {
+        final SeriesColours colours = new SeriesColours(ChartSpecs.series(run));
+        final List<ChartSpecs.ModeSection> sections = ChartSpecs.build(run, colours);
+        final ArrayNode specs = JsonNodeFactory.instance.arrayNode();
+        sections.forEach(section -> section.charts().forEach(chart -> specs.add(chart.spec())));
+
+        final StringBuilder out = new StringBuilder(256 * 1024);
+        final String runId = run.path("run_id").asText("?");
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .append("<meta name=\"generator\" content=\"ipcbench report\">\n")
+            .append("<title>ipcbench run ").append(Html.escape(runId)).append("</title>\n")
+            .append("<style>\n").append(UPlotAssets.css()).append("\n</style>\n")
+            .append("<style>\n").append(resource("report.css")).append("</style>\n")
+            .append("</head>\n")
+            .append("<body data-charts-expected=\"").append(specs.size()).append("\" data-charts-rendered=\"0\" data-errors=\"\">\n");
+        // first in the body, so an error anywhere after it, uPlot's own included, is recorded
+        out.append("<script>\nwindow.ipcbenchErrors = [];\nwindow.onerror = function (message, source, line)\n{\n")
+            .append("    window.ipcbenchErrors.push(String(message) + (line ? \" (line \" + line + \")\" : \"\"));\n")
+            .append("    document.body.setAttribute(\"data-errors\", window.ipcbenchErrors.join(\" | \"));\n")
+            .append("    return false;\n};\n</script>\n");
+        header(out, run, sections);
+        out.append("<main>\n");
+        banner(out, run);
+        howToRead(out, run, sections);
+        for (final ChartSpecs.ModeSection section : sections)
+        {
+            modeSection(out, run, section, colours);
+        }
+        if (sections.isEmpty())
+        {
+            out.append("<section class=\"panel\"><h2>No points yet</h2><p class=\"lede\">run.json holds no finished point, ")
+                .append("so there is nothing to chart.</p></section>\n");
+        }
+        failures(out, run);
+        environment(out, run.path("environment"));
+        configuration(out, run.path("configuration"));
+        out.append("<footer>Written by <code>ipcbench report</code> from run.json on ").append(WHEN.format(generated))
+            .append(". Charts: uPlot ").append(Html.escape(UPlotAssets.version()))
+            .append(" (MIT licence), inlined with everything else: this file needs no network.</footer>\n");
+        out.append("</main>\n");
+        out.append("<script type=\"application/json\" id=\"ipcbench-charts\">").append(Html.scriptJson(specs)).append("</script>\n");
+        out.append("<script>\n/*\n").append(UPlotAssets.license().replace("*/", "* /")).append("*/\n")
+            .append(UPlotAssets.script()).append("\n</script>\n");
+        out.append("<script>\n").append(resource("report.js")).append("</script>\n");
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static void header(final StringBuilder out, final JsonNode run, final List<ChartSpecs.ModeSection> sections)
+    {
+        final JsonNode env = run.path("environment");
+        final JsonNode config = run.path("configuration");
+        final String status = run.path("status").asText("unknown");
+        out.append("<header class=\"run\"><div class=\"inner\">\n<div class=\"kicker\">ipcbench report</div>\n")
+            .append("<h1>Run ").append(Html.escape(run.path("run_id").asText("?")))
+            .append("<span class=\"status ").append(statusClass(status)).append("\">").append(Html.escape(status)).append("</span></h1>\n")
+            .append("<div class=\"facts\">");
+        final Instant started = instant(run.path("started"));
+        final Instant finished = instant(run.path("finished"));
+        if (started != null)
+        {
+            fact(out, "Started", WHEN.format(started));
+        }
+        if (started != null && finished != null)
+        {
+            fact(out, "Took", Format.duration(Duration.between(started, finished).toNanos()));
+        }
+        final List<String> host = new ArrayList<>();
+        addText(host, env.path("cpu_model"), "");
+        if (env.path("cpus_available_to_jvm").isNumber())
+        {
+            host.add(env.path("cpus_available_to_jvm").asInt() + " CPUs");
+        }
+        addText(host, env.path("kernel"), "Linux ");
+        if (!host.isEmpty())
+        {
+            fact(out, "Host", String.join(", ", host));
+        }
+        int points = 0;
+        for (final JsonNode ignored : run.path("points"))
+        {
+            points++;
+        }
+        fact(out, "Points", points + (config.path("repeat").isNumber() ?
+            " × " + config.path("repeat").asInt() + (config.path("repeat").asInt() == 1 ? " repetition" : " repetitions") : ""));
+        out.append("</div>\n");
+        final String command = config.path("command").asText("");
+        if (!command.isEmpty())
+        {
+            out.append("<p class=\"command\"><code>").append(Html.escape(command)).append("</code></p>\n");
+        }
+        out.append("<nav>");
+        for (final ChartSpecs.ModeSection section : sections)
+        {
+            out.append("<a href=\"#").append(section.mode()).append("\">").append(Html.escape(modeTitle(section.mode()))).append("</a>");
+        }
+        if (run.path("failures").size() > 0)
+        {
+            out.append("<a href=\"#failures\">Failures (").append(run.path("failures").size()).append(")</a>");
+        }
+        out.append("<a href=\"#environment\">Environment</a><a href=\"#configuration\">Configuration</a></nav>\n");
+        out.append("</div></header>\n");
+    }
+
+    private static void fact(final StringBuilder out, final String name, final String value)
+    {
+        out.append("<span>").append(Html.escape(name)).append(" <b>").append(Html.escape(value)).append("</b></span>");
+    }
+
+    private static void addText(final List<String> parts, final JsonNode node, final String prefix)
+    {
+        if (node.isValueNode() && !node.asText().isBlank())
+        {
+            parts.add(prefix + node.asText());
+        }
+    }
+
+    private static void banner(final StringBuilder out, final JsonNode run)
+    {
+        final String status = run.path("status").asText("unknown");
+        final String text;
+        switch (status)
+        {
+            case "complete":
+                return;
+            case "running":
+                text = "This run had not finished when the report was written: it shows the points finished so far. " +
+                    "Write it again with <code>ipcbench report</code> once the sweep ends.";
+                break;
+            case "interrupted":
+                text = "This run was interrupted: the report shows the points that finished before it stopped.";
+                break;
+            case "complete-with-failures":
+                text = "Every point ran, but some repetitions failed: they are left out of the figures and listed under " +
+                    "<a href=\"#failures\">Failures</a>.";
+                break;
+            case "failed":
+                text = "This run failed: the report shows what finished before it stopped; see <a href=\"#failures\">Failures</a>.";
+                break;
+            default:
+                text = "This run's status is '" + Html.escape(status) + "'.";
+        }
+        out.append("<div class=\"banner ").append("failed".equals(status) ? "bad" : "warn").append("\">").append(text).append("</div>\n");
+    }
+
+    private static void howToRead(final StringBuilder out, final JsonNode run, final List<ChartSpecs.ModeSection> sections)
+    {
+        final int repeat = run.path("configuration").path("repeat").asInt(0);
+        out.append("<section class=\"panel\" id=\"how-to-read\">\n<h2>How to read this</h2>\n<p class=\"lede\">")
+            .append("Every point (transport, mode, size) ran in a fresh pair of producer and consumer processes");
+        if (repeat > 1)
+        {
+            out.append(", ").append(repeat).append(" times with the transports interleaved. A line joins the medians of the ")
+                .append("repetitions and the shaded band around it spans the lowest and highest repetition: where the bands of two ")
+                .append("series overlap, their order is within the noise.");
+        }
+        else
+        {
+            out.append(", once. With a single repetition there is no spread to show, so the charts have no bands and no ")
+                .append("crossover is claimed; run with <code>--repeat 3</code> to judge the noise.");
+        }
+        out.append(" Latency and throughput charts are log-log: equal distances are equal ratios, on the size axis as on the ")
+            .append("figures. A dashed vertical line marks a <em>crossover</em>, the size at which two series change places ")
+            .append("by more than the noise (the break-even list under each chart says how it was judged). Hover over a chart ")
+            .append("for the figures at that size; click a legend entry to hide a series.</p>\n<p class=\"lede\">")
+            .append("The cost charts count what the figures above do not: CPU time of the two measuring threads per message, ")
+            .append("how many cores they kept busy (a spinning reader always burns a whole one, even when idle), and system calls ")
+            .append("per message. Latencies are in microseconds; MB is 10<sup>6</sup> bytes; sizes are payload bytes, ")
+            .append("without the 24-byte header each message also carries.</p>\n</section>\n");
+    }
+
+    private static void modeSection(final StringBuilder out, final JsonNode run, final ChartSpecs.ModeSection section, final SeriesColours colours)
+    {
+        final String mode = section.mode();
+        out.append("<section class=\"panel\" id=\"").append(mode).append("\">\n<h2>").append(Html.escape(modeTitle(mode))).append("</h2>\n")
+            .append("<p class=\"lede\">").append(modeLede(mode)).append("</p>\n");
+        out.append("<div class=\"key\">");
+        for (final String series : section.series())
+        {
+            out.append("<span class=\"item\"><span class=\"chip\" style=\"background:").append(colours.of(series)).append("\"></span>")
+                .append(Html.escape(series)).append("</span>");
+        }
+        if (section.bands())
+        {
+            out.append("<span class=\"item\"><span class=\"style band\"></span>min–max of the repetitions</span>");
+        }
+        final boolean markers = section.headline() != null && section.headline().spec().path("markers").size() > 0;
+        if (markers)
+        {
+            out.append("<span class=\"item\"><span class=\"style marker\"></span>crossover</span>");
+        }
+        out.append("</div>\n");
+        if (section.headline() != null)
+        {
+            chartCard(out, section.headline());
+        }
+        if (!section.costs().isEmpty())
+        {
+            out.append("<div class=\"grid\">\n");
+            section.costs().forEach(chart -> chartCard(out, chart));
+            out.append("</div>\n");
+        }
+        for (final String note : section.notes())
+        {
+            out.append("<div class=\"note\">").append(Html.escape(note)).append("</div>\n");
+        }
+        breakEven(out, run, mode);
+        figuresTable(out, run, mode, section.series());
+        out.append("</section>\n");
+    }
+
+    private static void chartCard(final StringBuilder out, final ChartSpecs.Chart chart)
+    {
+        out.append("<div class=\"chart-card\"><h3>").append(Html.escape(chart.title())).append("</h3>")
+            .append("<p class=\"caption\">").append(Html.escape(chart.caption())).append("</p>")
+            .append("<div class=\"chart\" id=\"").append(Html.escape(chart.id())).append("\"></div></div>\n");
+    }
+
+    private static void breakEven(final StringBuilder out, final JsonNode run, final String mode)
+    {
+        final List<JsonNode> entries = new ArrayList<>();
+        for (final JsonNode entry : run.path("break_even"))
+        {
+            if (mode.equals(entry.path("mode").asText()))
+            {
+                entries.add(entry);
+            }
+        }
+        if (entries.isEmpty())
+        {
+            return;
+        }
+        entries.sort((a, b) -> Integer.compare(kindRank(a.path("kind").asText()), kindRank(b.path("kind").asText())));
+        out.append("<div class=\"findings-block\"><h3>Break-even: ").append(Html.escape(metricName(entries.get(0).path("metric").asText())))
+            .append("</h3>\n<ul class=\"findings\">\n");
+        for (final JsonNode entry : entries)
+        {
+            final String kind = entry.path("kind").asText("unknown");
+            out.append("<li><span class=\"tag ").append(Html.escape(kind)).append("\">").append(Html.escape(kind.replace('_', ' ')))
+                .append("</span><span>").append(Html.escape(entry.path("text").asText())).append("</span></li>\n");
+        }
+        out.append("</ul></div>\n");
+    }
+
+    private static int kindRank(final String kind)
+    {
+        final int rank = KIND_ORDER.indexOf(kind);
+        return rank < 0 ? KIND_ORDER.size() : rank;
+    }
+
+    private static String metricName(final String key)
+    {
+        try
+        {
+            return Metric.fromKey(key).description();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return key;
+        }
+    }
+
+    /** The headline figure of each point, as in summary.txt: median [min-max], with failed repetitions counted. */
+    private static void figuresTable(final StringBuilder out, final JsonNode run, final String mode, final List<String> series)
+    {
+        final String key;
+        final boolean micros;
+        switch (mode)
+        {
+            case "pingpong":
+                key = "rtt_p50";
+                micros = true;
+                break;
+            case "stream":
+                key = "mb_per_s";
+                micros = false;
+                break;
+            default:
+                key = "owl_p50";
+                micros = true;
+        }
+        final Map<String, Map<Long, JsonNode>> grid = ChartSpecs.grid(run, mode);
+        final TreeSet<Long> sizes = new TreeSet<>();
+        grid.values().forEach(points -> sizes.addAll(points.keySet()));
+        out.append("<details><summary>Figures as a table: ").append(Html.escape(metricName(key))).append(micros ? " (µs)" : " (MB/s)")
+            .append(", median [min–max]</summary>\n<table class=\"figures\"><thead><tr><th>size</th>");
+        series.forEach(name -> out.append("<th class=\"num\">").append(Html.escape(name)).append("</th>"));
+        out.append("</tr></thead><tbody>\n");
+        for (final long size : sizes)
+        {
+            out.append("<tr><td>").append(Html.escape(Sizes.format(size))).append("</td>");
+            for (final String name : series)
+            {
+                out.append("<td class=\"num\">").append(cell(grid.getOrDefault(name, Map.of()).get(size), key, micros)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></details>\n");
+    }
+
+    private static String cell(final JsonNode point, final String key, final boolean micros)
+    {
+        if (point == null)
+        {
+            return "–";
+        }
+        int failed = 0;
+        for (final JsonNode rep : point.path("repetitions"))
+        {
+            failed += rep.path("ok").asBoolean(false) ? 0 : 1;
+        }
+        final JsonNode figure = point.path("metrics").path(key);
+        if (!figure.path("median").isNumber())
+        {
+            return failed > 0 ? "<span class=\"failed\">FAILED</span>" : "–";
+        }
+        final StringBuilder text = new StringBuilder(number(figure.path("median").asDouble(), micros));
+        if (figure.path("n").asInt(1) > 1)
+        {
+            text.append(" <span class=\"range\">[").append(number(figure.path("min").asDouble(), micros)).append("–")
+                .append(number(figure.path("max").asDouble(), micros)).append("]</span>");
+        }
+        if (failed > 0)
+        {
+            text.append(" <span class=\"range\">(").append(failed).append(" failed)</span>");
+        }
+        return text.toString();
+    }
+
+    private static String number(final double value, final boolean micros)
+    {
+        return micros ? Format.micros(value) : Format.significant(value);
+    }
+
+    private static void failures(final StringBuilder out, final JsonNode run)
+    {
+        final JsonNode failures = run.path("failures");
+        if (failures.size() == 0)
+        {
+            return;
+        }
+        out.append("<section class=\"panel\" id=\"failures\">\n<h2>Failures (").append(failures.size()).append(")</h2>\n")
+            .append("<p class=\"lede\">These repetitions did not produce figures; the charts and tables leave them out.</p>\n")
+            .append("<table class=\"failures\"><thead><tr><th>point</th><th>repetition</th><th>what happened</th></tr></thead><tbody>\n");
+        for (final JsonNode failure : failures)
+        {
+            out.append("<tr><td>").append(Html.escape(failure.path("point").asText())).append("</td><td>")
+                .append(Html.escape(failure.path("repetition").asText())).append("</td><td>")
+                .append(Html.escape(failure.path("failure").asText()));
+            final String detail = failure.path("detail").asText("");
+            if (!detail.isBlank())
+            {
+                out.append("<details><summary>detail</summary><pre class=\"mono\">").append(Html.escape(detail)).append("</pre></details>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</tbody></table>\n</section>\n");
+    }
+
+    private static void environment(final StringBuilder out, final JsonNode env)
+    {
+        out.append("<section class=\"panel\" id=\"environment\">\n<h2>Environment</h2>\n")
+            .append("<p class=\"lede\">Where the run ran, as recorded when it started.</p>\n<div class=\"two-col\"><div>\n")
+            .append("<table class=\"kv\"><tbody>\n");
+        final Iterator<Map.Entry<String, JsonNode>> fields = env.fields();
+        while (fields.hasNext())
+        {
+            final Map.Entry<String, JsonNode> field = fields.next();
+            if (!"mitigations".equals(field.getKey()) && !isFlags(field.getKey(), field.getValue()))
+            {
+                row(out, field.getKey(), field.getValue());
+            }
+        }
+        out.append("</tbody></table>\n</div><div>\n<h3>Speculative-execution mitigations</h3>\n");
+        final JsonNode mitigations = env.path("mitigations");
+        if (mitigations.isObject() && mitigations.size() > 0)
+        {
+            out.append("<table class=\"kv\"><tbody>\n");
+            final Iterator<Map.Entry<String, JsonNode>> entries = mitigations.fields();
+            while (entries.hasNext())
+            {
+                final Map.Entry<String, JsonNode> entry = entries.next();
+                final String state = entry.getValue().asText();
+                out.append("<tr><th class=\"mono\">").append(Html.escape(entry.getKey())).append("</th><td")
+                    .append(state.startsWith("Vulnerable") ? " class=\"vulnerable\"" : state.startsWith("Not affected") ? " class=\"unaffected\"" : "")
+                    .append(">").append(Html.escape(state)).append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n");
+        }
+        else
+        {
+            out.append("<p class=\"note\">").append(Html.escape(mitigations.isMissingNode() || mitigations.isNull() ?
+                "Not recorded." : mitigations.isObject() ? "None listed by the kernel." : mitigations.asText())).append("</p>\n");
+        }
+        out.append("</div></div>\n");
+        final Iterator<Map.Entry<String, JsonNode>> flags = env.fields();
+        while (flags.hasNext())
+        {
+            final Map.Entry<String, JsonNode> field = flags.next();
+            if (isFlags(field.getKey(), field.getValue()))
+            {
+                out.append("<h3 class=\"flags-title\">").append(Html.escape(field.getKey().replace('_', ' '))).append("</h3>\n<div class=\"flags\">");
+                field.getValue().forEach(flag -> out.append("<code>").append(Html.escape(flag.asText())).append("</code>"));
+                out.append("</div>\n");
+            }
+        }
+        out.append("</section>\n");
+    }
+
+    private static boolean isFlags(final String key, final JsonNode value)
+    {
+        return key.endsWith("flags") && value.isArray();
+    }
+
+    private static void configuration(final StringBuilder out, final JsonNode config)
+    {
+        out.append("<section class=\"panel\" id=\"configuration\">\n<h2>Configuration</h2>\n<table class=\"kv\"><tbody>\n");
+        final Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
+        while (fields.hasNext())
+        {
+            final Map.Entry<String, JsonNode> field = fields.next();
+            if ("sizes".equals(field.getKey()) && field.getValue().isArray())
+            {
+                final List<String> sizes = new ArrayList<>();
+                field.getValue().forEach(size -> sizes.add(Sizes.format(size.asLong())));
+                out.append("<tr><th>sizes</th><td>").append(Html.escape(String.join(", ", sizes))).append("</td></tr>\n");
+            }
+            else
+            {
+                row(out, field.getKey(), field.getValue());
+            }
+        }
+        out.append("</tbody></table>\n</section>\n");
+    }
+
+    private static void row(final StringBuilder out, final String key, final JsonNode value)
+    {
+        out.append("<tr><th>").append(Html.escape(key.replace('_', ' '))).append("</th><td>")
+            .append(Html.escape(text(key, value))).append("</td></tr>\n");
+    }
+
+    /** A value as a reader wants it: durations in ns shown in their unit, lists and objects on one line. */
+    private static String text(final String key, final JsonNode value)
+    {
+        if (value == null || value.isNull() || value.isMissingNode())
+        {
+            return "–";
+        }
+        if (value.isNumber() && key.endsWith("_ns"))
+        {
+            return nanos(value.asLong());
+        }
+        if (value.isArray())
+        {
+            final List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(text(key, item)));
+            return String.join(", ", items);
+        }
+        if (value.isObject())
+        {
+            final List<String> items = new ArrayList<>();
+            value.fields().forEachRemaining(entry -> items.add(entry.getKey().replace('_', ' ') + ": " + text(entry.getKey(), entry.getValue())));
+            return String.join(", ", items);
+        }
+        return value.asText();
+    }
+
+    static String nanos(final long ns)
+    {
+        if (ns < 1_000)
+        {
+            return ns + " ns";
+        }
+        if (ns < 1_000_000)
+        {
+            return Format.significant(ns / 1e3) + " µs";
+        }
+        if (ns < 1_000_000_000)
+        {
+            return Format.significant(ns / 1e6) + " ms";
+        }
+        return Format.significant(ns / 1e9) + " s";
+    }
+
+    private static Instant instant(final JsonNode node)
+    {
+        if (!node.isTextual())
+        {
+            return null;
+        }
+        try
+        {
+            return Instant.parse(node.asText());
+        }
+        catch (final DateTimeParseException ex)
+        {
+            return null;
+        }
+    }
+
+    private static String statusClass(final String status)
+    {
+        switch (status)
+        {
+            case "complete":
+                return "complete";
+            case "failed":
+                return "bad";
+            default:
+                return "warn";
+        }
+    }
+
+    private static String modeTitle(final String mode)
+    {
+        switch (mode)
+        {
+            case "pingpong":
+                return "Ping-pong: round-trip latency";
+            case "stream":
+                return "Stream: throughput";
+            default:
+                return "Fixed rate: one-way latency";
+        }
+    }
+
+    private static String modeLede(final String mode)
+    {
+        switch (mode)
+        {
+            case "pingpong":
+                return "The producer sends a payload and waits until the consumer has echoed all of it back: one message each way " +
+                    "per round trip, nothing overlapped. Lower is better.";
+            case "stream":
+                return "The producer sends as fast as the transport takes messages; the clock stops when the consumer has read " +
+                    "the last byte. Higher is better.";
+            default:
+                return "The producer sends at a fixed rate and each message's latency counts from the time it was due to be sent, " +
+                    "so a stall is charged to every message it delayed. Lower is better.";
+        }
+    }
+
+    private static String resource(final String name)
+    {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(RESOURCES + name))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("report resource missing from the classpath: " + RESOURCES + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("report resource cannot be read: " + RESOURCES + name, ex);
+        }
+    }
+}
