@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code ipcbench calibrate}: measure a system call, copies, CRC32C and the clock with JMH; or explain a run with them. */
 @Command(
     name = "calibrate",
+    header = "Measure with JMH what a system call, a copy, a CRC32C and a clock read cost here.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

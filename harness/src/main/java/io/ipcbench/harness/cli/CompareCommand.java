@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code ipcbench compare}: what changed between two runs, and whether any of it is a regression. */
 @Command(
     name = "compare",
+    header = "The change of every figure between two runs; exit 1 on a regression.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code ipcbench recommend}: which transport to use for a message size, from a run's figures. */
 @Command(
     name = "recommend",
+    header = "Which transport for messages of a given size, and what it costs.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

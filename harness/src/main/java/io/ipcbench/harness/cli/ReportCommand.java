@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code ipcbench report [RUN]}: (re)writes a run's self-contained report.html from its run.json. */
 @Command(
     name = "report",
+    header = "Write a run's self-contained report.html: charts, break-evens, environment.",
     mixinStandardHelpOptions = true,
     description = {
         "Writes report.html for a run from its run.json: latency, throughput and CPU",

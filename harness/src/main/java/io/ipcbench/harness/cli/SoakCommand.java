@@ -50,6 +50,7 @@ import java.util.stream.Collectors;
  */
 @Command(
     name = "soak",
+    header = "Send millions of mixed-size messages per transport and check every one.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

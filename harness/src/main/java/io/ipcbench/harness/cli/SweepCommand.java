@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 /** {@code ipcbench sweep}: measure every chosen transport, mode and size; report figures and break-evens. */
 @Command(
     name = "sweep",
+    header = "Measure every transport, mode and size; print figures and break-even sizes.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

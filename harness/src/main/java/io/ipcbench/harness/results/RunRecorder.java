@@ -48,6 +48,7 @@ public final class RunRecorder
     private final Map<PointKey, PointRecord> records = new LinkedHashMap<>();
     private final List<Map<String, Object>> failures = new ArrayList<>();
     private Map<String, Object> conditions = Map.of();
+    private Map<String, Object> costModel;
     private String status = "running";
     private Instant finished;
 
@@ -94,6 +95,12 @@ public final class RunRecorder
     {
         this.conditions = conditions;
         save();
+    }
+
+    /** The cost model of the finished run ({@code CostModel.toJson}), written into run.json as {@code cost_model}. */
+    public void costModel(final Map<String, Object> costModel)
+    {
+        this.costModel = costModel;
     }
 
     public String runId()
@@ -205,6 +212,10 @@ public final class RunRecorder
         doc.put("points", points);
         doc.put("break_even", breakEven());
         doc.put("batching", batching());
+        if (costModel != null)
+        {
+            doc.put("cost_model", costModel);
+        }
         doc.put("failures", failures);
         return doc;
     }

@@ -10,7 +10,10 @@ import io.ipcbench.harness.launch.MachineLock;
 import io.ipcbench.harness.launch.PairOutcome;
 import io.ipcbench.harness.launch.PairRunner;
 import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.calibrate.Calibration;
+import io.ipcbench.harness.model.CostModel;
 import io.ipcbench.harness.report.Format;
+import io.ipcbench.harness.report.HtmlReport;
 import io.ipcbench.harness.report.TerminalReport;
 import io.ipcbench.harness.results.RunRecorder;
 import io.ipcbench.harness.stats.Metric;
@@ -156,10 +159,16 @@ public final class SweepRunner
                     {
                         return EXIT_INTERRUPTED;
                     }
-                    final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat);
+                    final List<Analysis.ModeFindings> breakEven = Analysis.breakEven(recorder.records());
+                    final CostModel costModel = CostModel.fit(recorder.records());
+                    final Calibration calibration = latestCalibration(config.resultsDir);
+                    final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat) +
+                        costModel.render(breakEven, calibration);
+                    recorder.costModel(costModel.toJson(breakEven, calibration));
                     recorder.writeText("summary.txt", summary);
                     recorder.finish(failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
                     out.print(summary);
+                    writeReport(recorder.directory());
                 }
             }
             catch (final IOException | RuntimeException ex)
@@ -179,7 +188,7 @@ public final class SweepRunner
                 removeHook(hook);
             }
         }
-        out.printf(Locale.ROOT, "%nresults: %s (run.json, points.csv, reps.csv, hist/, summary.txt) in %s%n",
+        out.printf(Locale.ROOT, "%nresults: %s (report.html, run.json, points.csv, reps.csv, hist/, summary.txt) in %s%n",
             recorder.directory(), Format.duration(System.nanoTime() - sweepStart));
         if (failed > 0)
         {
@@ -198,6 +207,33 @@ public final class SweepRunner
         catch (final IllegalStateException ex)
         {
             // the JVM is shutting down: the hook is running or has run
+        }
+    }
+
+    /** The newest calibration under the results directory, or null; an unreadable one is reported and left out. */
+    private Calibration latestCalibration(final Path resultsRoot)
+    {
+        try
+        {
+            return Calibration.latest(resultsRoot);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            out.println("note: " + ex.getMessage() + "; the cost model explains without a calibration");
+            return null;
+        }
+    }
+
+    /** report.html beside the data; a report that cannot be written is said, the run stands. */
+    private void writeReport(final Path runDirectory)
+    {
+        try
+        {
+            HtmlReport.write(runDirectory);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            out.println("warning: report.html not written: " + ex.getMessage());
         }
     }
 
