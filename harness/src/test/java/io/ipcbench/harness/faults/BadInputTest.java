@@ -4,6 +4,7 @@ import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.sweep.SweepConfig;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.control.Mode;
+import io.ipcbench.transport.wait.WaitStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,7 @@ class BadInputTest
         config.sizes = List.of(64);
         config.maxBytes = 1L << 20;
         config.countSyscalls = false;
+        config.waits = List.of(WaitStrategy.SPIN);
 
         // agrona: two rings of 1 MiB and their trailers; chronicle: two phases of 1 MiB plus headers, and a block per queue
         final long agrona = config.roomNeeded(config.points().get(0));

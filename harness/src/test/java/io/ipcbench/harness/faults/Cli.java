@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Cli
 {
     /** The settings that make a pair short: no warm-up to speak of, nothing pinned or counted. */
-    static final List<String> SHORT = List.of("--warmup", "0ms", "--warmup-max", "0ms", "--no-syscalls", "--no-pin");
+    /** Settings that keep a fault test's sweep short: no warm-up, no accounting, one wait strategy per transport. */
+    static final List<String> SHORT = List.of("--warmup", "0ms", "--warmup-max", "0ms", "--no-syscalls", "--no-pin", "--wait", "spin");
 
     final int exit;
     final String out;
