@@ -128,7 +128,7 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--inject", hidden = true, paramLabel = "SIDE:FAULT[@WHERE]")
     List<String> inject;
 
-    @Option(names = "--quick", description = "A short sweep for CI: every transport, both modes, 64 B, 4 KiB and 256 KiB, one repetition, short windows.")
+    @Option(names = "--quick", description = "A short sweep for CI: every transport (shared memory spinning), both modes, 64 B, 4 KiB and 256 KiB, one repetition, short windows.")
     boolean quick;
 
     @Override
@@ -147,6 +147,7 @@ public final class SweepCommand implements Callable<Integer>
         {
             config.quick = true;
             config.sizes = SweepConfig.QUICK_SIZES;
+            config.waits = List.of(WaitStrategy.SPIN);
             config.repeat = 1;
             config.warmupMinNs = 100_000_000L;
             config.warmupMaxNs = 1_000_000_000L;

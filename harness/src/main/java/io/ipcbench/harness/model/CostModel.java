@@ -278,6 +278,16 @@ public final class CostModel
      */
     public List<String> explanations(final List<Analysis.ModeFindings> breakEven, final Calibration calibrationOrNull)
     {
+        return explanations(breakEven, calibrationOrNull, false);
+    }
+
+    /**
+     * @param flipsOnly only the pairs whose order flips (crossover, within noise or unassessed): the
+     *                  break-evens proper, for the terminal; all pairs go to run.json.
+     */
+    public List<String> explanations(
+        final List<Analysis.ModeFindings> breakEven, final Calibration calibrationOrNull, final boolean flipsOnly)
+    {
         final List<String> sentences = new ArrayList<>();
         sentences.add(Explainer.preface(calibrationOrNull));
         final Explainer explainer = new Explainer(calibrationOrNull);
@@ -296,6 +306,10 @@ public final class CostModel
             for (final List<BreakEven.Finding> pair : byPair.values())
             {
                 final BreakEven.Finding primary = primary(pair);
+                if (flipsOnly && primary.kind() == BreakEven.Kind.NO_CROSSOVER)
+                {
+                    continue;
+                }
                 final SeriesFit a = fit(mode.mode(), primary.a());
                 final SeriesFit b = fit(mode.mode(), primary.b());
                 if (a == null || b == null)
@@ -512,16 +526,20 @@ public final class CostModel
         rows.add(List.of("pair", "predicted crossover", "measured"));
         for (final Crossover crossover : crossovers())
         {
-            rows.add(List.of(crossover.mode().label() + " " + crossover.first().name() + " vs " + crossover.second().name(),
-                Explainer.predicted(crossover), measured(crossover, breakEven)));
+            final String measured = measured(crossover, breakEven);
+            if (measured.startsWith("~"))
+            {
+                rows.add(List.of(crossover.mode().label() + " " + crossover.first().name() + " vs " + crossover.second().name(),
+                    Explainer.predicted(crossover), measured));
+            }
         }
         if (rows.size() > 1)
         {
-            out.append("  crossovers, predicted by the lines and measured:\n");
+            out.append("  crossovers, predicted by the lines and measured (pairs whose order flips):\n");
             align(out, rows);
         }
-        out.append("  why:\n");
-        for (final String sentence : explanations(breakEven, calibrationOrNull))
+        out.append("  why (pairs whose order flips; every pair is explained in run.json, cost_model):\n");
+        for (final String sentence : explanations(breakEven, calibrationOrNull, true))
         {
             out.append("    - ").append(sentence).append('\n');
         }
