@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -113,6 +114,17 @@ public final class Calibrator
         }
         Files.createDirectory(directory);
         final String id = directory.getFileName().toString();
+        final Path unfinished = directory;
+        // Ctrl-C or SIGTERM skips the finally below: a half-made calibration must not stay either
+        final AtomicBoolean written = new AtomicBoolean();
+        final Thread onSignal = new Thread(() ->
+        {
+            if (!written.get())
+            {
+                deleteTree(unfinished);
+            }
+        }, "ipcbench-calibrate-cleanup");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         boolean done = false;
         try
         {
@@ -150,6 +162,7 @@ public final class Calibrator
             final Calibration calibration = Calibration.fromJmh(JmhResults.read(directory.resolve(Calibration.JMH_FILE)), id,
                 created.toString(), environment, settingsJson(forkFlags));
             AtomicFiles.write(directory.resolve(Calibration.FILE), calibration.toJsonText());
+            written.set(true);
             try
             {
                 AtomicFiles.symlink(root.resolve(Calibration.LATEST), Path.of(id));
@@ -164,6 +177,7 @@ public final class Calibrator
         }
         finally
         {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
             if (!done)
             {
                 deleteTree(directory);

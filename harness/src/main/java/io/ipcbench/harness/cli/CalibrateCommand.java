@@ -2,6 +2,8 @@ package io.ipcbench.harness.cli;
 
 import io.ipcbench.harness.calibrate.Calibration;
 import io.ipcbench.harness.calibrate.Calibrator;
+import io.ipcbench.harness.launch.MachineLock;
+import io.ipcbench.harness.launch.RunDirectory;
 import io.ipcbench.harness.model.CostModel;
 import io.ipcbench.harness.model.RunPoints;
 import io.ipcbench.harness.sweep.Analysis;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code ipcbench calibrate}: measure a system call, copies, CRC32C and the clock with JMH; or explain a run with them. */
 @Command(
@@ -67,8 +70,17 @@ public final class CalibrateCommand implements Callable<Integer>
         }
         final Calibrator.Settings settings = settings();
         checkResults(resultsRoot);
-        try
+        // ipcbench's machine lock stands in for JMH's, which would leave /tmp/jmh.lock behind
+        System.setProperty("jmh.ignoreLock", "true");
+        final Path lockRoot = RunDirectory.defaultRoot();
+        try (MachineLock lock = MachineLock.tryAcquire(lockRoot))
         {
+            if (lock == null)
+            {
+                final String holders = MachineLock.holders(lockRoot).stream().map(String::valueOf).collect(Collectors.joining(", "));
+                spec.commandLine().getErr().println("warning: another ipcbench sweep or calibration is running" +
+                    (holders.isEmpty() ? "" : " (pid " + holders + ")") + ": both will measure a disturbed machine");
+            }
             final Calibrator.Outcome outcome = new Calibrator(settings, resultsRoot, out).run();
             out.println();
             out.print(outcome.calibration().summary());
