@@ -114,6 +114,11 @@ public final class ChannelConfig
         {
             throw new IllegalArgumentException("batch must be at least 1: batch=" + batch);
         }
+        if (ringCapacity != 0 && (ringCapacity < 0 || Integer.bitCount(ringCapacity) != 1 || ringCapacity > AgronaLimits.MAX_RING_CAPACITY))
+        {
+            throw new IllegalArgumentException("ring capacity must be a power of two no larger than " + AgronaLimits.MAX_RING_CAPACITY +
+                " bytes, or 0 to derive it: ringCapacity=" + ringCapacity);
+        }
         final long frame = (long)maxMessageLength * batch;
         final long limit = maxFrameLimit(transport, ringCapacity, chronicleBlockSize);
         if (frame > limit)

@@ -92,6 +92,17 @@ class ChannelConfigTest
             "(Agrona: a message may be at most 1/8 of the ring capacity, largest ring=1073741824)", ex.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 3000, (1 << 20) + 1, Integer.MIN_VALUE})
+    void shouldRejectRingCapacityThatIsNotAPowerOfTwo(final int capacity)
+    {
+        final ChannelConfig config = config(TransportKind.AGRONA).waitStrategy(WaitStrategy.SPIN).maxMessageLength(88).ringCapacity(capacity);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+        assertEquals("ring capacity must be a power of two no larger than 1073741824 bytes, or 0 to derive it: ringCapacity=" + capacity,
+            ex.getMessage());
+    }
+
     @Test
     void shouldLimitChronicleFrameToQuarterOfBlockLessOverhead()
     {

@@ -1,5 +1,6 @@
 package io.ipcbench.harness.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Durations ({@code 500ms}, {@code 2s}) and counts ({@code 100k}, {@code 1m} = 10^6) as users type them. */
@@ -68,13 +69,14 @@ public final class Units
             factor = 1_000_000_000L;
             digits = value.substring(0, value.length() - 1);
         }
-        final double number = number(digits, text, option, "a whole number such as 5000, 100k or 1m");
-        final double result = number * factor;
-        if (result != Math.rint(result) || result > Long.MAX_VALUE / 2)
+        number(digits, text, option, "a whole number such as 5000, 100k or 1m");
+        // exact decimal arithmetic: a double would round counts above 2^53
+        final BigDecimal result = new BigDecimal(digits).multiply(BigDecimal.valueOf(factor));
+        if (result.stripTrailingZeros().scale() > 0 || result.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0)
         {
             throw new IllegalArgumentException(option + " '" + text + "' must be a whole number no larger than " + Long.MAX_VALUE / 2);
         }
-        return (long)result;
+        return result.longValueExact();
     }
 
     private static double number(final String digits, final String text, final String option, final String example)

@@ -55,6 +55,8 @@ class UnitsTest
         "1.5k, 1500",
         "' 7K ', 7000",
         "0, 0",
+        "9007199254740993, 9007199254740993",
+        "4611686018427387.903k, 4611686018427387903",
     })
     void shouldParseCounts(final String text, final long count)
     {
