@@ -47,6 +47,7 @@ public final class Comparison
     private final List<PointKey> added;
     private final List<PointKey> removed;
     private final List<String> onlyInOne;
+    private final List<PointKey> failedInCurrent;
     private final List<String> warnings;
     private final int sharedPoints;
 
@@ -59,6 +60,7 @@ public final class Comparison
         final List<PointKey> added,
         final List<PointKey> removed,
         final List<String> onlyInOne,
+        final List<PointKey> failedInCurrent,
         final List<String> warnings,
         final int sharedPoints)
     {
@@ -70,6 +72,7 @@ public final class Comparison
         this.added = List.copyOf(added);
         this.removed = List.copyOf(removed);
         this.onlyInOne = List.copyOf(onlyInOne);
+        this.failedInCurrent = List.copyOf(failedInCurrent);
         this.warnings = List.copyOf(warnings);
         this.sharedPoints = sharedPoints;
     }
@@ -87,6 +90,7 @@ public final class Comparison
         final List<PointKey> added = new ArrayList<>();
         final List<PointKey> removed = new ArrayList<>();
         final List<String> onlyInOne = new ArrayList<>();
+        final List<PointKey> failedInCurrent = new ArrayList<>();
         int shared = 0;
         for (final Map.Entry<PointKey, Map<Metric, Spread>> entry : base.points().entrySet())
         {
@@ -121,6 +125,7 @@ public final class Comparison
             if (now.isEmpty() && !before.isEmpty())
             {
                 onlyInOne.add(point + ": every repetition failed in current");
+                failedInCurrent.add(point);
             }
             else if (before.isEmpty() && !now.isEmpty())
             {
@@ -152,7 +157,8 @@ public final class Comparison
                 base.runId() + " has " + outline(base) + "; " + current.runId() + " has " + outline(current));
         }
         changes.sort(Change.SEVERITY);
-        return new Comparison(base, current, threshold, allMetrics, changes, added, removed, onlyInOne, warnings(base, current), shared);
+        return new Comparison(base, current, threshold, allMetrics, changes, added, removed, onlyInOne, failedInCurrent,
+            warnings(base, current), shared);
     }
 
     /** Where the two runs were not measured alike: a different machine, kernel or JVM, or an unfinished run. */
@@ -288,10 +294,16 @@ public final class Comparison
         return change.verdict() != Verdict.UNCHANGED && (change.gating() || LISTED.contains(change.metric()));
     }
 
-    /** True when any figure regressed: the comparison fails. */
+    /** Points measured in base whose every repetition failed in current: each fails the comparison. */
+    public List<PointKey> failedInCurrent()
+    {
+        return failedInCurrent;
+    }
+
+    /** True when any figure regressed, or a point that base measured failed outright in current: the comparison fails. */
     public boolean regressed()
     {
-        return changes.stream().anyMatch(change -> change.verdict() == Verdict.REGRESSION);
+        return !failedInCurrent.isEmpty() || changes.stream().anyMatch(change -> change.verdict() == Verdict.REGRESSION);
     }
 
     /** {@code 10%}, {@code 2.5%}. */
@@ -315,7 +327,7 @@ public final class Comparison
     {
         return "a figure regresses when its median moved the bad way by more than " + thresholdText() +
             " AND the repetition ranges [min, max] of the two runs do not overlap (the change is beyond both runs' own spread); " +
-            "improvements follow the same rule the other way. " +
+            "improvements follow the same rule the other way; a point that base measured and current failed in every repetition fails the comparison too. " +
             (allMetrics ? "With --all-metrics every figure can fail the comparison." :
                 "Only " + GATING.stream().map(Metric::key).collect(Collectors.joining(", ")) +
                 " can fail the comparison; the other figures (CPU, context switches, system calls, other percentiles) are " +
@@ -327,7 +339,15 @@ public final class Comparison
     {
         final List<Change> regressions = with(Verdict.REGRESSION);
         final StringBuilder line = new StringBuilder("Verdict: ");
-        if (regressions.isEmpty())
+        if (!failedInCurrent.isEmpty())
+        {
+            line.append("REGRESSION, ").append(failedInCurrent.size())
+                .append(failedInCurrent.size() == 1 ? " point" : " points").append(" measured in base failed in every repetition of current: ")
+                .append(failedInCurrent.stream().limit(3).map(PointKey::toString).collect(Collectors.joining(", ")))
+                .append(failedInCurrent.size() > 3 ? ", ..." : "")
+                .append("; ").append(regressions.size()).append(regressions.size() == 1 ? " figure regressed" : " figures regressed");
+        }
+        else if (regressions.isEmpty())
         {
             line.append("OK, no regression");
         }

@@ -51,7 +51,8 @@ class CompareCommandTest
 
         assertTrue(run.flatOut().contains("Rule: a figure regresses when its median moved the bad way by more than 10% AND the " +
             "repetition ranges [min, max] of the two runs do not overlap (the change is beyond both runs' own spread); " +
-            "improvements follow the same rule the other way. Only rtt_p50, rtt_p99, msgs_per_s, mb_per_s, owl_p50, owl_p99 " +
+            "improvements follow the same rule the other way; a point that base measured and current failed in every repetition " +
+            "fails the comparison too. Only rtt_p50, rtt_p99, msgs_per_s, mb_per_s, owl_p50, owl_p99 " +
             "can fail the comparison;"), run.out());
     }
 
@@ -134,12 +135,14 @@ class CompareCommandTest
     }
 
     @Test
-    void shouldListPointThatFailedEveryRepetitionWithoutFailing()
+    void shouldFailWhenPointMeasuredInBaseFailedEveryRepetitionOfCurrent()
     {
         final CommandRun run = compare("uds-pingpong-64-failed");
 
-        assertEquals(0, run.exit(), run.out());
+        assertEquals(1, run.exit(), run.out());
         assertEquals("Not compared: uds pingpong 64 B: every repetition failed in current", run.line("Not compared"));
+        assertTrue(run.line("Verdict: ").startsWith("Verdict: REGRESSION, 1 point measured in base failed in every repetition " +
+            "of current: uds pingpong 64 B; 0 figures regressed ("), run.line("Verdict: "));
         assertTrue(run.line("Verdict: ").endsWith("138 figures of 24 points compared, threshold 10%)"), run.line("Verdict: "));
     }
 
