@@ -160,7 +160,8 @@ public final class CostModel
         }
         return new SeriesFit(series, mode, line, Collections.unmodifiableList(repetitions),
             smallest.key().payloadBytes(), largest.key().payloadBytes(),
-            median(smallest, Metric.PRODUCER_SYSCALLS), median(smallest, Metric.CONSUMER_SYSCALLS), switches(smallest));
+            median(smallest, Metric.PRODUCER_SYSCALLS), median(smallest, Metric.CONSUMER_SYSCALLS), switches(smallest),
+            bothSides(largest, Metric.PRODUCER_FAULTS, Metric.CONSUMER_FAULTS));
     }
 
     /** The figure fitted: round-trip p50 (ns) in ping-pong, ns per message in stream; null when missing. */
@@ -183,8 +184,13 @@ public final class CostModel
 
     private static Double switches(final PointRecord record)
     {
-        final Double producer = median(record, Metric.PRODUCER_VCSW);
-        final Double consumer = median(record, Metric.CONSUMER_VCSW);
+        return bothSides(record, Metric.PRODUCER_VCSW, Metric.CONSUMER_VCSW);
+    }
+
+    private static Double bothSides(final PointRecord record, final Metric producerMetric, final Metric consumerMetric)
+    {
+        final Double producer = median(record, producerMetric);
+        final Double consumer = median(record, consumerMetric);
         return producer == null || consumer == null ? null : producer + consumer;
     }
 
@@ -412,6 +418,10 @@ public final class CostModel
         counts.put("consumer_syscalls_per_msg", fit.consumerSyscalls());
         counts.put("voluntary_switches_per_msg", fit.voluntarySwitches());
         json.put("at_smallest_size", counts);
+        final Map<String, Object> largestCounts = new LinkedHashMap<>();
+        largestCounts.put("size_bytes", fit.largest());
+        largestCounts.put("page_faults_per_msg", fit.largestFaults());
+        json.put("at_largest_size", largestCounts);
         return json;
     }
 

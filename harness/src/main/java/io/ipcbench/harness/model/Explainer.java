@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 final class Explainer
 {
+    /** Page faults per message below this are start-up noise, not a cost of the transport. */
+    static final double PAGE_FAULTS_WORTH_NAMING = 0.1;
+
     private final Calibration calibration;
     private final double syscallNs;
     private final double copyPerByteNs;
@@ -99,8 +102,8 @@ final class Explainer
             "do not cross at any positive size").append(". ");
         text.append("Fixed cost: ").append(lead.name()).append("'s is ").append(time(lead.fixedNs())).append(fixedDetail(lead, mode))
             .append(", against ").append(other.name()).append("'s ").append(time(other.fixedNs())).append(fixedDetail(other, mode))
-            .append("; per-byte cost: ").append(lead.name()).append("'s is ").append(perByte(lead.perByteNs())).append(copyDetail(lead))
-            .append(", against ").append(other.name()).append("'s ").append(perByte(other.perByteNs())).append(copyDetail(other));
+            .append("; per-byte cost: ").append(lead.name()).append("'s is ").append(perByte(lead.perByteNs())).append(copyDetail(lead, mode))
+            .append(", against ").append(other.name()).append("'s ").append(perByte(other.perByteNs())).append(copyDetail(other, mode));
         text.append(". ");
         if (Double.isFinite(copyPerByteNs))
         {
@@ -175,13 +178,19 @@ final class Explainer
         return value > 0 && value < 0.01 ? "<0.01" : Format.significant(value);
     }
 
-    private String copyDetail(final SeriesFit fit)
+    private String copyDetail(final SeriesFit fit, final Mode mode)
     {
-        if (!Double.isFinite(copyPerByteNs))
+        final List<String> parts = new ArrayList<>();
+        if (Double.isFinite(copyPerByteNs))
         {
-            return "";
+            parts.add("about " + Format.significant(fit.perByteNs() / copyPerByteNs) + " copies' worth at " + perByte(copyPerByteNs) + " per copy");
         }
-        return " (about " + Format.significant(fit.perByteNs() / copyPerByteNs) + " copies' worth at " + perByte(copyPerByteNs) + " per copy)";
+        if (fit.largestFaults() != null && fit.largestFaults() >= PAGE_FAULTS_WORTH_NAMING)
+        {
+            parts.add(Format.significant(fit.largestFaults()) + " page faults per " + (mode == Mode.PINGPONG ? "round trip" : "message") +
+                " at " + Sizes.format(fit.largest()) + ": memory touched for the first time");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
     private static String conclusion(final BreakEven.Finding finding, final CostModel.Crossover crossover)

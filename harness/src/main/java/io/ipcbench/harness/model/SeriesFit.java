@@ -17,10 +17,12 @@ import java.util.List;
  * @param producerSyscalls system calls per message of the producer at the smallest size (median over repetitions), or null.
  * @param consumerSyscalls the same for the consumer, or null.
  * @param voluntarySwitches voluntary context switches per message, both sides together, at the smallest size, or null.
+ * @param largestFaults page faults per message, both sides together, at the largest size (median), or null: a transport
+ *                      that writes every message to memory never touched before pays for it per byte.
  */
 public record SeriesFit(
     Series series, Mode mode, LineFit line, List<RepetitionFit> repetitions, long smallest, long largest, Double producerSyscalls,
-    Double consumerSyscalls, Double voluntarySwitches)
+    Double consumerSyscalls, Double voluntarySwitches, Double largestFaults)
 {
     /** The line of one repetition's points. */
     public record RepetitionFit(int repetition, double fixedNs, double perByteNs, int points)

@@ -152,6 +152,35 @@ class CostModelTest
     }
 
     @Test
+    void shouldNamePageFaultsOfTheLargestSizeWhereThereAreAny()
+    {
+        final List<PointRecord> records = new ArrayList<>();
+        for (final int size : SIZES)
+        {
+            final PointRecord kernel = new PointRecord(key(TransportKind.UDS, WaitStrategy.KERNEL, Mode.PINGPONG, size));
+            final PointRecord queue = new PointRecord(key(TransportKind.CHRONICLE, WaitStrategy.SPIN, Mode.PINGPONG, size));
+            for (int r = 1; r <= 2; r++)
+            {
+                final double jitter = r % 2 == 1 ? -1 : 1;
+                kernel.add(rep(kernel.key(), r, Map.of(Metric.RTT_P50, UDS.applyAsDouble(size) + jitter,
+                    Metric.PRODUCER_FAULTS, 0.0001, Metric.CONSUMER_FAULTS, 0.0)));
+                // a fresh 4 KiB page per message written, on each side
+                queue.add(rep(queue.key(), r, Map.of(Metric.RTT_P50, 1000 + 3.0 * size + jitter,
+                    Metric.PRODUCER_FAULTS, size / 4096.0, Metric.CONSUMER_FAULTS, size / 4096.0)));
+            }
+            records.add(kernel);
+            records.add(queue);
+        }
+        final CostModel model = CostModel.fit(records);
+
+        final String sentence = model.explanations(Analysis.breakEven(records), calibration()).get(1);
+
+        assertTrue(sentence.contains("chronicle/spin's 3 ns/B (about 24 copies' worth at 0.125 ns/B per copy; 256 page faults per " +
+            "round trip at 512 KiB: memory touched for the first time)"), sentence);
+        assertTrue(sentence.contains("uds's is 0.500 ns/B (about 4 copies' worth at 0.125 ns/B per copy)"), sentence);
+    }
+
+    @Test
     void shouldSayWhenTheLinesDoNotCross()
     {
         // agrona/spin: cheaper fixed and cheaper per byte than uds
