@@ -122,6 +122,9 @@ public final class Calibrator
             if (!written.get())
             {
                 deleteTree(unfinished);
+                out.println();
+                out.println("ipcbench: calibration interrupted; nothing kept (" + unfinished + " removed)");
+                out.flush();
             }
         }, "ipcbench-calibrate-cleanup");
         Runtime.getRuntime().addShutdownHook(onSignal);
