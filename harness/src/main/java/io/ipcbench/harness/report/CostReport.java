@@ -254,10 +254,16 @@ final class CostReport
         final double spinValue = spin.spread(metric).median();
         final double futexValue = futex.spread(metric).median();
         final double ratio = metric.higherIsBetter() ? spinValue / futexValue : futexValue / spinValue;
-        return String.format(Locale.ROOT, "at %s, %s/spin gives %s (%s) against %s with futex waits (%s), and keeps %s cores busy against %s",
+        final Spread spinSpread = spin.spread(metric);
+        final Spread futexSpread = futex.spread(metric);
+        // the same rule as the break-even lines: a difference whose repetitions overlap is not claimed
+        final boolean overlap = spinSpread.count() > 1 && futexSpread.count() > 1 &&
+            spinSpread.min() <= futexSpread.max() && futexSpread.min() <= spinSpread.max();
+        return String.format(Locale.ROOT, "at %s, %s/spin gives %s (%s) against %s with futex waits (%s%s), and keeps %s cores busy against %s",
             Sizes.format(spin.key().payloadBytes()), shm.label(), Format.value(metric, spinValue) + " " + Format.unit(metric),
             metric.description(), Format.value(metric, futexValue) + " " + Format.unit(metric),
             ratio >= 1 ? BreakEven.ratio(ratio) + " better" : BreakEven.ratio(1 / ratio) + " worse",
+            overlap ? " by the medians, within noise: the repetitions overlap" : "",
             cores(spin), cores(futex));
     }
 
