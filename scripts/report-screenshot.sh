@@ -3,7 +3,8 @@
 #   scripts/report-screenshot.sh results/latest docs/report.png
 # The report is written again first (ipcbench report RUN_DIR), so the picture shows what this
 # checkout makes of the run. A first load measures the page (report.js puts its height on
-# <body>), the second takes the picture at that height. WIDTH (default 1400) sets the page width;
+# <body>), the second takes the picture at that height. WIDTH (default 1400) sets the page width,
+# HEIGHT (default: the whole page) cuts the picture at that many pixels from the top;
 # CHROMIUM the browser (default /usr/bin/chromium, Debian's package: apt-get install -y chromium).
 set -euo pipefail
 
@@ -51,6 +52,9 @@ errors=$(attribute data-errors)
 if [ -z "$height" ]; then
   echo "report-screenshot: the page did not report its height (did its script run?); using 4000 px" >&2
   height=4000
+fi
+if [ -n "${HEIGHT:-}" ] && [ "$HEIGHT" -lt "$height" ]; then
+  height=$HEIGHT
 fi
 if [ "$expected" != "$rendered" ] || [ -n "$errors" ]; then
   echo "report-screenshot: warning: $rendered of $expected charts drawn${errors:+; errors: $errors}" >&2

@@ -29,7 +29,7 @@ public final class ChartSpecs
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] SIDES = {"producer", "consumer"};
-    private static final int MAX_MARKER_ROWS = 4;
+    private static final int MAX_MARKER_ROWS = 6;
 
     /** One chart: the element id it draws into, its heading and caption, and the spec for report.js. */
     public record Chart(String id, String title, String caption, ObjectNode spec)

@@ -140,7 +140,8 @@
     // Vertical dashed lines at crossover sizes, labelled in the padding reserved above the plot.
     function drawMarkers(u, spec)
     {
-        var markers = spec.markers || [];
+        // left to right, so that each row's last label is its rightmost
+        var markers = (spec.markers || []).slice().sort(function (m, n) { return m.size - n.size; });
         if (markers.length === 0)
         {
             return;
@@ -176,21 +177,28 @@
                 width += part.width;
             });
             var start = Math.min(Math.max(x - width / 2, left), right - width);
+            // the first row whose last label ends before this one starts; none free: the line
+            // goes unlabelled rather than over another label (the list below the chart names it)
             var row = 0;
-            while (row < rowEnds.length && rowEnds[row] + 10 * ratio > start && row < spec.marker_rows - 1)
+            while (row < rowEnds.length && rowEnds[row] + 10 * ratio > start)
             {
                 row++;
             }
-            rowEnds[row] = start + width;
+            var labelled = row < spec.marker_rows;
             var baseline = top - 5 * ratio - row * rowHeight;
 
             ctx.strokeStyle = "rgba(60,60,60,0.75)";
             ctx.lineWidth = ratio;
             ctx.setLineDash([4 * ratio, 3 * ratio]);
             ctx.beginPath();
-            ctx.moveTo(x + 0.5, baseline + 2 * ratio);
+            ctx.moveTo(x + 0.5, labelled ? baseline + 2 * ratio : top);
             ctx.lineTo(x + 0.5, bottom);
             ctx.stroke();
+            if (!labelled)
+            {
+                return;
+            }
+            rowEnds[row] = start + width;
 
             ctx.fillStyle = "rgba(255,255,255,0.9)";
             ctx.fillRect(start - 3 * ratio, baseline - 11 * ratio, width + 6 * ratio, 14 * ratio);
