@@ -60,6 +60,10 @@ public final class ChildJvm
         final List<String> command = new ArrayList<>();
         command.add(javaBinary);
         command.addAll(flags);
+        // Chronicle looks for a build directory ("target") above the working directory and,
+        // finding none, creates java.io.tmpdir/target: point it at the pair's own run directory,
+        // which is removed with the pair.
+        command.add("-Dproject.build.directory=" + spec.directory);
         command.add("-cp");
         command.add(classpath);
         command.add(side == Side.PRODUCER ? PRODUCER_MAIN : CONSUMER_MAIN);

@@ -49,11 +49,17 @@ final class HarnessProcess
 
     static HarnessProcess start(final List<String> args) throws IOException
     {
+        return start(args, Path.of(System.getProperty("user.dir")));
+    }
+
+    /** The command started in {@code workingDirectory}, as a user would from wherever they stand. */
+    static HarnessProcess start(final List<String> args, final Path workingDirectory) throws IOException
+    {
         unignoreSigint();
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), IpcBench.class.getName()));
         command.addAll(args);
-        return new HarnessProcess(new ProcessBuilder(command).start());
+        return new HarnessProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
     }
 
     /**
