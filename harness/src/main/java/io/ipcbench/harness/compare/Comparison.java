@@ -39,6 +39,14 @@ public final class Comparison
     /** Environment entries that, when they differ, make the two runs measure different machines. */
     static final List<String> ENVIRONMENT_KEYS = List.of("cpu_model", "kernel", "java_version");
 
+    /**
+     * Configuration entries that, when they differ, change what the same point measures (how long,
+     * what is checked, how big a ring or a pipe is, where the threads run); what was swept is not among them.
+     */
+    static final List<String> CONFIGURATION_KEYS = List.of(
+        "verify", "duration_ns", "warmup_min_ns", "warmup_max_ns", "max_messages", "max_bytes", "rate", "pinning",
+        "ring_capacity", "pipe_capacity_requested", "chronicle_block_size", "run_directory_root");
+
     private final StoredRun base;
     private final StoredRun current;
     private final double threshold;
@@ -165,20 +173,17 @@ public final class Comparison
     static List<String> warnings(final StoredRun base, final StoredRun current)
     {
         final List<String> warnings = new ArrayList<>();
-        final List<String> differences = new ArrayList<>();
-        for (final String key : ENVIRONMENT_KEYS)
-        {
-            final String was = base.environment().get(key);
-            final String is = current.environment().get(key);
-            if (was != null && is != null && !Objects.equals(was, is))
-            {
-                differences.add(key + " '" + was + "' (base) vs '" + is + "' (current)");
-            }
-        }
+        final List<String> differences = differences(ENVIRONMENT_KEYS, base.environment(), current.environment());
         if (!differences.isEmpty())
         {
             warnings.add("the runs were measured in different environments: " + String.join("; ", differences) +
                 "; a change may come from the environment rather than the code");
+        }
+        final List<String> settings = differences(CONFIGURATION_KEYS, base.configuration(), current.configuration());
+        if (!settings.isEmpty())
+        {
+            warnings.add("the runs were measured with different settings: " + String.join("; ", settings) +
+                "; a change may come from the settings rather than the code");
         }
         for (final StoredRun run : List.of(base, current))
         {
@@ -189,6 +194,22 @@ public final class Comparison
             }
         }
         return warnings;
+    }
+
+    /** Each of {@code keys} that both runs recorded, with different values, as "key 'base' (base) vs 'current' (current)". */
+    private static List<String> differences(final List<String> keys, final Map<String, String> base, final Map<String, String> current)
+    {
+        final List<String> differences = new ArrayList<>();
+        for (final String key : keys)
+        {
+            final String was = base.get(key);
+            final String is = current.get(key);
+            if (was != null && is != null && !Objects.equals(was, is))
+            {
+                differences.add(key + " '" + was + "' (base) vs '" + is + "' (current)");
+            }
+        }
+        return differences;
     }
 
     private static String outline(final StoredRun run)

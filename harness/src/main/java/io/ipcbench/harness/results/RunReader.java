@@ -163,13 +163,8 @@ public final class RunReader
         }
         final String runId = root.path("run_id").asText(directory.getFileName().toString());
         final String status = root.path("status").asText("unknown");
-        final Map<String, String> environment = new LinkedHashMap<>();
-        final Iterator<Map.Entry<String, JsonNode>> fields = root.path("environment").fields();
-        while (fields.hasNext())
-        {
-            final Map.Entry<String, JsonNode> field = fields.next();
-            environment.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
-        }
+        final Map<String, String> environment = asText(root.path("environment"));
+        final Map<String, String> configuration = asText(root.path("configuration"));
         final JsonNode points = root.get("points");
         if (points == null || !points.isArray())
         {
@@ -186,7 +181,20 @@ public final class RunReader
                 throw new IllegalArgumentException(file + " has point " + key + " twice (points[" + i + "])");
             }
         }
-        return new StoredRun(directory, runId, status, environment, figures);
+        return new StoredRun(directory, runId, status, environment, configuration, figures);
+    }
+
+    /** An object's fields, each value as text (a nested object or array as its JSON). */
+    private static Map<String, String> asText(final JsonNode object)
+    {
+        final Map<String, String> values = new LinkedHashMap<>();
+        final Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext())
+        {
+            final Map.Entry<String, JsonNode> field = fields.next();
+            values.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+        }
+        return values;
     }
 
     private static PointKey key(final Path file, final int index, final JsonNode point)

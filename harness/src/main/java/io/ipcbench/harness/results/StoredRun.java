@@ -26,26 +26,30 @@ public final class StoredRun
     private final String runId;
     private final String status;
     private final Map<String, String> environment;
+    private final Map<String, String> configuration;
     private final Map<PointKey, Map<Metric, Spread>> points;
 
     /**
      * @param directory   the run directory the run was read from.
      * @param runId       the run's id as recorded in run.json.
      * @param status      {@code complete}, {@code interrupted}, ... as recorded.
-     * @param environment the environment section, every value as text.
-     * @param points      every point with at least one figure, and its figures.
+     * @param environment   the environment section, every value as text.
+     * @param configuration the configuration section, every value as text (a nested one as its JSON).
+     * @param points        every point with at least one figure, and its figures.
      */
     public StoredRun(
         final Path directory,
         final String runId,
         final String status,
         final Map<String, String> environment,
+        final Map<String, String> configuration,
         final Map<PointKey, Map<Metric, Spread>> points)
     {
         this.directory = directory;
         this.runId = runId;
         this.status = status;
         this.environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        this.configuration = Collections.unmodifiableMap(new TreeMap<>(configuration));
         final Map<PointKey, Map<Metric, Spread>> copy = new TreeMap<>(PointKey.ORDER);
         points.forEach((key, metrics) -> copy.put(key, Collections.unmodifiableMap(new EnumMap<>(metrics))));
         this.points = Collections.unmodifiableMap(copy);
@@ -70,6 +74,12 @@ public final class StoredRun
     public Map<String, String> environment()
     {
         return environment;
+    }
+
+    /** The recorded configuration (verify, pipe_capacity_requested, duration_ns, ...), each value as text. */
+    public Map<String, String> configuration()
+    {
+        return configuration;
     }
 
     /** Every point, in report order ({@link PointKey#ORDER}), with its figures. */

@@ -157,6 +157,18 @@ class CompareCommandTest
     }
 
     @Test
+    void shouldWarnWhenSettingsDiffer()
+    {
+        final CommandRun run = compare("other-settings");
+
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.flatOut().contains("warning: the runs were measured with different settings: verify 'crc' (base) vs " +
+            "'header' (current); pipe_capacity_requested '1048576' (base) vs '4096' (current); a change may come from the " +
+            "settings rather than the code"), run.out());
+        assertFalse(run.flatOut().contains("different environments"), run.out());
+    }
+
+    @Test
     void shouldRefuseRunsSharingNoPoint()
     {
         final CommandRun run = compare("tcp-only");

@@ -83,6 +83,6 @@ class RecommenderTest
 
     private StoredRun run()
     {
-        return new StoredRun(Path.of("synthetic"), "synthetic", "complete", Map.of(), points);
+        return new StoredRun(Path.of("synthetic"), "synthetic", "complete", Map.of(), Map.of(), points);
     }
 }
