@@ -130,12 +130,17 @@ public final class SweepRunner
                 for (int i = 0; i < schedule.size(); i++)
                 {
                     final SweepConfig.Run run = schedule.get(i);
+                    if (interrupted.get())
+                    {
+                        return EXIT_INTERRUPTED;
+                    }
                     final RepResult result = runPair(pairs, runDirectory, run, i + 1);
                     synchronized (recorder)
                     {
-                        if (interrupted.get())
+                        if (interrupted.get() || (!result.ok() && shuttingDown()))
                         {
-                            // the shutdown hook has marked the run; this pair was cut short by it, not failed
+                            // the shutdown hook has marked the run, or is about to: this pair was cut short by
+                            // the signal (a Ctrl-C reaches the children too), not failed
                             return EXIT_INTERRUPTED;
                         }
                         recorder.record(result);
@@ -159,27 +164,21 @@ public final class SweepRunner
                     {
                         return EXIT_INTERRUPTED;
                     }
-                    final List<Analysis.ModeFindings> breakEven = Analysis.breakEven(recorder.records());
-                    final CostModel costModel = CostModel.fit(recorder.records());
-                    final Calibration calibration = latestCalibration(config.resultsDir);
-                    final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat) +
-                        costModel.render(breakEven, calibration);
-                    recorder.costModel(costModel.toJson(breakEven, calibration));
-                    recorder.writeText("summary.txt", summary);
-                    recorder.finish(failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
-                    out.print(summary);
-                    writeReport(recorder.directory());
+                    conclude(recorder, failed > 0 && "complete".equals(status) ? "complete-with-failures" : status);
                 }
             }
             catch (final IOException | RuntimeException ex)
             {
-                // not an interruption: the run stops here, and says so
                 synchronized (recorder)
                 {
-                    if (!interrupted.get())
+                    if (interrupted.get() || shuttingDown())
                     {
-                        recorder.finish("failed");
+                        // the signal's work: the hook removed the run directory under a pair that was starting,
+                        // or refused its children; it marks the run and says so, once
+                        return EXIT_INTERRUPTED;
                     }
+                    // not an interruption: the run stops here, and says so
+                    recorder.finish("failed");
                 }
                 throw ex;
             }
@@ -198,6 +197,25 @@ public final class SweepRunner
         return EXIT_OK;
     }
 
+    /**
+     * True once the JVM has begun to shut down (a signal, or exit elsewhere), even before our hook has
+     * run: a hook can no longer be added then.
+     */
+    static boolean shuttingDown()
+    {
+        final Thread probe = new Thread(() -> { }, "ipcbench-shutdown-probe");
+        try
+        {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        }
+        catch (final IllegalStateException ex)
+        {
+            return true;
+        }
+    }
+
     private static void removeHook(final Thread hook)
     {
         try
@@ -208,6 +226,26 @@ public final class SweepRunner
         {
             // the JVM is shutting down: the hook is running or has run
         }
+    }
+
+    /**
+     * The end of a run, finished or interrupted: the break-evens and the cost model of the points
+     * measured so far, summary.txt, the status in run.json, the summary on the terminal, report.html.
+     * The caller holds the recorder's lock.
+     */
+    private void conclude(final RunRecorder recorder, final String status) throws IOException
+    {
+        final List<Analysis.ModeFindings> breakEven = Analysis.breakEven(recorder.records());
+        final CostModel costModel = CostModel.fit(recorder.records());
+        final Calibration calibration = latestCalibration(config.resultsDir);
+        final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat) +
+            costModel.render(breakEven, calibration);
+        recorder.costModel(costModel.toJson(breakEven, calibration));
+        recorder.writeText("summary.txt", summary);
+        recorder.finish(status);
+        out.print(summary);
+        out.flush();
+        writeReport(recorder.directory());
     }
 
     /** The newest calibration under the results directory, or null; an unreadable one is reported and left out. */
@@ -335,16 +373,36 @@ public final class SweepRunner
             {
                 return;
             }
+            final long pairs = recorder.records().stream().mapToLong(record -> record.repetitions().size()).sum();
             try
             {
-                recorder.finish("interrupted");
-                final long pairs = recorder.records().stream().mapToLong(record -> record.repetitions().size()).sum();
+                if (pairs == 0)
+                {
+                    recorder.finish("interrupted");
+                }
+                else
+                {
+                    // what was measured is summarised as a finished run's would be, marked interrupted
+                    conclude(recorder, "interrupted");
+                }
                 System.err.println("\ninterrupted: stopped the running pair and removed its files; " + pairs +
-                    " finished pairs kept in " + recorder.directory() + " (status: interrupted)");
+                    (pairs == 1 ? " finished pair" : " finished pairs") + " kept in " + recorder.directory() +
+                    " (status: interrupted" + (pairs == 0 ? "" : "; summary.txt and report.html show them") + ")");
             }
-            catch (final IOException ex)
+            catch (final IOException | RuntimeException ex)
             {
-                System.err.println("interrupted; could not mark " + recorder.directory() + ": " + ex.getMessage());
+                if (!recorder.finished())
+                {
+                    try
+                    {
+                        recorder.finish("interrupted");
+                    }
+                    catch (final IOException again)
+                    {
+                        // said below
+                    }
+                }
+                System.err.println("interrupted; could not finish " + recorder.directory() + ": " + ex.getMessage());
             }
         }
     }
