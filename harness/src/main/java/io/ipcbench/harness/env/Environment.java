@@ -160,7 +160,8 @@ public final class Environment
         }
     }
 
-    private static String hostname()
+    /** This machine's host name, as the environment records it. */
+    public static String hostname()
     {
         final String name = read("/proc/sys/kernel/hostname");
         if (!UNAVAILABLE.equals(name))

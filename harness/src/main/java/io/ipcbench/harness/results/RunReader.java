@@ -3,6 +3,7 @@ package io.ipcbench.harness.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipcbench.harness.env.Environment;
 import io.ipcbench.harness.stats.Metric;
 import io.ipcbench.harness.stats.Spread;
 import io.ipcbench.harness.sweep.PointKey;
@@ -30,6 +31,8 @@ public final class RunReader
 {
     /** The name, under the results directory, of the link to the newest run. */
     public static final String LATEST = "latest";
+    /** The status a run reads as when it was left {@code running} by a harness that is gone. */
+    public static final String ABANDONED = "abandoned";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Metric> METRICS = new HashMap<>();
@@ -162,8 +165,8 @@ public final class RunReader
                 RunRecorder.SCHEMA + ")");
         }
         final String runId = root.path("run_id").asText(directory.getFileName().toString());
-        final String status = root.path("status").asText("unknown");
         final Map<String, String> environment = asText(root.path("environment"));
+        final String status = status(root, environment);
         final Map<String, String> configuration = asText(root.path("configuration"));
         final JsonNode points = root.get("points");
         if (points == null || !points.isArray())
@@ -182,6 +185,27 @@ public final class RunReader
             }
         }
         return new StoredRun(directory, runId, status, environment, configuration, figures);
+    }
+
+    /**
+     * The run's recorded status, except that a run recorded as {@code running} on this host by a
+     * harness that is no longer running reads as {@link #ABANDONED}: its harness was killed outright
+     * (SIGKILL, the OOM killer, a power cut), and no hook could mark it.
+     */
+    static String status(final JsonNode root, final Map<String, String> environment)
+    {
+        final String status = root.path("status").asText("unknown");
+        final JsonNode pid = root.get("harness_pid");
+        if (!"running".equals(status) || pid == null || !pid.canConvertToLong() || !Environment.hostname().equals(environment.get("hostname")))
+        {
+            return status;
+        }
+        final boolean alive = ProcessHandle.of(pid.asLong())
+            .filter(ProcessHandle::isAlive)
+            .flatMap(handle -> handle.info().commandLine())
+            .map(command -> command.contains("ipcbench"))
+            .orElse(false);
+        return alive ? status : ABANDONED;
     }
 
     /** An object's fields, each value as text (a nested object or array as its JSON). */

@@ -198,6 +198,8 @@ public final class RunRecorder
         doc.put("status", status);
         doc.put("started", started.toString());
         doc.put("finished", finished == null ? null : finished.toString());
+        // lets a reader tell a run still going from one whose harness was killed outright
+        doc.put("harness_pid", ProcessHandle.current().pid());
         doc.put("environment", environment);
         doc.put("conditions", conditions);
         doc.put("configuration", configuration);

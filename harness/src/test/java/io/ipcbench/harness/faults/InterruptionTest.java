@@ -3,6 +3,7 @@ package io.ipcbench.harness.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.results.RunReader;
 import io.ipcbench.transport.os.LibC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,8 +78,8 @@ class InterruptionTest
         assertEquals(status, exit, harness::all);
         assertTrue(seconds < 10, "ended within seconds of " + name + ": " + seconds + " s");
         final Path run = Cli.onlyRun(results);
-        assertTrue(harness.err().contains("\ninterrupted: stopped the running pair and removed its files; 1 finished pairs kept in " +
-            run + " (status: interrupted)\n"), harness::all);
+        assertTrue(harness.err().contains("\ninterrupted: stopped the running pair and removed its files; 1 finished pair kept in " +
+            run + " (status: interrupted; summary.txt and report.html show them)\n"), harness::all);
         final JsonNode doc = Cli.runJson(run);
         assertEquals("interrupted", doc.path("status").asText());
         assertTrue(doc.path("finished").isTextual());
@@ -87,6 +88,11 @@ class InterruptionTest
         assertTrue(Cli.csv(run.resolve("points.csv")).size() > 1, "points.csv has the finished point");
         assertTrue(Cli.csv(run.resolve("reps.csv")).size() > 1, "reps.csv has its repetition");
         assertEquals(List.of(), temporaryFiles(run), "no half-written file left beside the results");
+        // what was measured is summarised as a finished run's would be
+        final String summary = Files.readString(run.resolve("summary.txt"));
+        assertTrue(harness.out().contains(summary), "the summary on the terminal too:\n" + harness.all());
+        assertTrue(summary.contains("Stream: throughput"), summary);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("interrupted"), "report.html of the interrupted run");
     }
 
     @Test
@@ -111,6 +117,8 @@ class InterruptionTest
         assertTrue(stale.getFileName().toString().startsWith(RunDirectory.PREFIX + harness.pid() + "-"), stale.toString());
         assertEquals(List.of(stale.resolve("owner")), list(stale), "the children removed their point directory");
         assertEquals("running", Cli.runJson(Cli.onlyRun(results)).path("status").asText(), "the killed run's results still read back");
+        assertEquals(RunReader.ABANDONED, RunReader.read(Cli.onlyRun(results)).status(),
+            "read back, a run whose harness is gone is not taken for one still running");
 
         final Cli next = Cli.sweep(debris.root(), results.resolve("next"), "--transports", "uds", "--modes", "stream",
             "--sizes", "64", "--repeat", "1", "--duration", "100ms");
