@@ -12,7 +12,7 @@ public enum Goal
 {
     /** Lowest median ping-pong round trip; p99 shown beside it. */
     LATENCY(Mode.PINGPONG, Metric.RTT_P50, Metric.RTT_P99, "lowest ping-pong round trip"),
-    /** Highest stream throughput in MB/s; messages per second shown beside it. */
+    /** Highest stream throughput in MB/s (messages per second for empty messages); the other shown beside it. */
     THROUGHPUT(Mode.STREAM, Metric.MB_PER_S, Metric.MSGS_PER_S, "highest stream throughput");
 
     private final Mode mode;
@@ -33,16 +33,24 @@ public enum Goal
         return mode;
     }
 
-    /** The figure series are ranked by. */
-    public Metric metric()
+    /**
+     * The figure series are ranked by at {@code sizeBytes}: at 0 B every stream carries 0 MB/s, so
+     * throughput is ranked in messages per second there (at any other size the two rank alike).
+     */
+    public Metric metric(final int sizeBytes)
     {
-        return metric;
+        return emptyMessages(sizeBytes) ? secondary : metric;
     }
 
-    /** The figure shown beside the ranked one. */
-    public Metric secondary()
+    /** The figure shown beside the ranked one at {@code sizeBytes}. */
+    public Metric secondary(final int sizeBytes)
     {
-        return secondary;
+        return emptyMessages(sizeBytes) ? metric : secondary;
+    }
+
+    private boolean emptyMessages(final int sizeBytes)
+    {
+        return sizeBytes == 0 && metric == Metric.MB_PER_S;
     }
 
     public String description()
@@ -55,7 +63,7 @@ public enum Goal
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True when {@code a} ranks before {@code b} by this goal's figure. */
+    /** True when {@code a} ranks before {@code b} by this goal's figure (both of a goal's figures point the same way). */
     public boolean better(final double a, final double b)
     {
         return metric.higherIsBetter() ? a > b : a < b;

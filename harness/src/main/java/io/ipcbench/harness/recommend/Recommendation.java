@@ -90,7 +90,7 @@ public final class Recommendation
     public String text()
     {
         final StringBuilder out = new StringBuilder();
-        final Metric metric = goal.metric();
+        final Metric metric = goal.metric(sizeBytes);
         out.append("Recommendation for ").append(Sizes.format(sizeBytes)).append(" messages, goal ").append(goal.label())
             .append(": ").append(goal.description()).append(" (").append(metric.key()).append(")\n");
         out.append("Run ").append(run.runId()).append(" (").append(run.directory()).append("), ").append(goal.mode().label())
@@ -144,8 +144,8 @@ public final class Recommendation
 
     private TextTable table()
     {
-        final Metric metric = goal.metric();
-        final Metric secondary = goal.secondary();
+        final Metric metric = goal.metric(sizeBytes);
+        final Metric secondary = goal.secondary(sizeBytes);
         final List<Metric> costs = new ArrayList<>();
         for (final Metric cost : Recommender.COSTS)
         {
@@ -186,13 +186,13 @@ public final class Recommendation
     private String verdict()
     {
         final Candidate best = best();
-        final Metric metric = goal.metric();
+        final Metric metric = goal.metric(sizeBytes);
         final StringBuilder text = new StringBuilder();
         text.append(best.series()).append(": ").append(figure(metric, best)).append(" at ").append(Sizes.format(sizeBytes));
-        final Estimate second = best.figure(goal.secondary());
+        final Estimate second = best.figure(goal.secondary(sizeBytes));
         if (second != null)
         {
-            text.append(" (").append(goal == Goal.LATENCY ? "p99 " : "").append(figure(goal.secondary(), second.median())).append(')');
+            text.append(" (").append(goal == Goal.LATENCY ? "p99 " : "").append(figure(goal.secondary(sizeBytes), second.median())).append(')');
         }
         final Candidate runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
         if (runnerUp == null)
@@ -215,8 +215,9 @@ public final class Recommendation
     private String against(final Candidate best, final Candidate other)
     {
         final String ratio = times(ratio(best, other));
-        return (goal.metric().higherIsBetter() ? ratio + " the throughput of " : ratio + " faster than ") +
-            other.series() + " (" + value(goal.metric(), other.figure(goal.metric()).median()) + " " + Format.unit(goal.metric()) + ")";
+        final Metric metric = goal.metric(sizeBytes);
+        return (metric.higherIsBetter() ? ratio + " the throughput of " : ratio + " faster than ") +
+            other.series() + " (" + value(metric, other.figure(metric).median()) + " " + Format.unit(metric) + ")";
     }
 
     /** The CPU and system-call price of the best, against the runner-up. */
@@ -311,7 +312,7 @@ public final class Recommendation
             return null;
         }
         final Candidate second = ranked.get(1);
-        if (!best().figure(goal.metric()).overlaps(second.figure(goal.metric())))
+        if (!best().figure(goal.metric(sizeBytes)).overlaps(second.figure(goal.metric(sizeBytes))))
         {
             return null;
         }
@@ -332,8 +333,8 @@ public final class Recommendation
             {
                 final String cores = cores(candidate.figure(Metric.CONSUMER_CPU), candidate.figure(Metric.PRODUCER_CPU));
                 return "if a core cannot be spared, " + candidate.series() + " is the best that does not spin: " +
-                    figure(goal.metric(), candidate) + " (" + times(ratio(best(), candidate)) +
-                    (goal.metric().higherIsBetter() ? " lower" : " slower") + (cores.isEmpty() ? "" : ", " + cores) +
+                    figure(goal.metric(sizeBytes), candidate) + " (" + times(ratio(best(), candidate)) +
+                    (goal.metric(sizeBytes).higherIsBetter() ? " lower" : " slower") + (cores.isEmpty() ? "" : ", " + cores) +
                     "); --no-spin ranks only those.";
             }
         }
@@ -343,9 +344,9 @@ public final class Recommendation
     /** How many times better the best is than {@code other} (at least 1). */
     private double ratio(final Candidate best, final Candidate other)
     {
-        final double a = best.figure(goal.metric()).median();
-        final double b = other.figure(goal.metric()).median();
-        return goal.metric().higherIsBetter() ? a / b : b / a;
+        final double a = best.figure(goal.metric(sizeBytes)).median();
+        final double b = other.figure(goal.metric(sizeBytes)).median();
+        return goal.metric(sizeBytes).higherIsBetter() ? a / b : b / a;
     }
 
     static String times(final double ratio)

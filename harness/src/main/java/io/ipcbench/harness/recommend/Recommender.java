@@ -40,7 +40,7 @@ public final class Recommender
     public static Recommendation recommend(final StoredRun run, final int sizeBytes, final Goal goal, final boolean noSpin)
     {
         final Mode mode = goal.mode();
-        final Metric metric = goal.metric();
+        final Metric metric = goal.metric(sizeBytes);
         final List<Integer> sizes = run.sizes(mode, metric);
         if (sizes.isEmpty())
         {
@@ -67,7 +67,7 @@ public final class Recommender
                 spinning.add(series);
                 continue;
             }
-            final Candidate candidate = candidate(run, series, mode, metric, goal.secondary(), sizeBytes);
+            final Candidate candidate = candidate(run, series, mode, metric, goal.secondary(sizeBytes), sizeBytes);
             if (candidate == null)
             {
                 unmeasured.add(series);

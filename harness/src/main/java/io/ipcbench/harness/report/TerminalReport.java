@@ -77,6 +77,8 @@ public final class TerminalReport
         header.add("size");
         grid.keySet().forEach(series -> header.add(series.toString()));
         rows.add(header);
+        // empty messages carry 0 MB/s on every transport: their row says how many messages went instead
+        final boolean emptyInMessages = metric == Metric.MB_PER_S && sizes.contains(0);
         for (final int size : sizes)
         {
             final List<String> row = new ArrayList<>();
@@ -84,11 +86,21 @@ public final class TerminalReport
             for (final Map<Integer, PointRecord> column : grid.values())
             {
                 final PointRecord record = column.get(size);
-                row.add(cell(record, metric));
+                row.add(size == 0 && emptyInMessages ? messagesCell(record) : cell(record, metric));
             }
             rows.add(row);
         }
         align(out, rows);
+        if (emptyInMessages)
+        {
+            out.append("  (0 B messages carry no payload: that row is in messages per second)\n");
+        }
+    }
+
+    private static String messagesCell(final PointRecord record)
+    {
+        final String cell = cell(record, Metric.MSGS_PER_S);
+        return record == null || record.spread(Metric.MSGS_PER_S) == null ? cell : cell + " msg/s";
     }
 
     private static String cell(final PointRecord record, final Metric metric)

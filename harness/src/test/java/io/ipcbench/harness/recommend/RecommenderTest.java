@@ -65,6 +65,24 @@ class RecommenderTest
     }
 
     @Test
+    void shouldRankEmptyMessagesByMessagesPerSecondWhereEveryStreamCarriesZeroBytes()
+    {
+        addStream(TransportKind.TCP, WaitStrategy.KERNEL, 0, 229_300);
+        addStream(TransportKind.CHRONICLE, WaitStrategy.FUTEX, 0, 1_100_000);
+        addStream(TransportKind.TCP, WaitStrategy.KERNEL, 64, 200_000);
+        addStream(TransportKind.CHRONICLE, WaitStrategy.FUTEX, 64, 900_000);
+
+        final Recommendation empty = Recommender.recommend(run(), 0, Goal.THROUGHPUT, false);
+        final Recommendation small = Recommender.recommend(run(), 64, Goal.THROUGHPUT, false);
+
+        assertEquals(TransportKind.CHRONICLE, empty.best().series().transport());
+        assertEquals(1_100_000, empty.best().figure(Metric.MSGS_PER_S).median());
+        assertTrue(empty.text().contains("(msgs_per_s)"), empty.text());
+        assertEquals(TransportKind.CHRONICLE, small.best().series().transport());
+        assertTrue(small.text().contains("(mb_per_s)"), small.text());
+    }
+
+    @Test
     void shouldRefuseRunWithoutPoints()
     {
         assertEquals("run synthetic has no pingpong points with rtt_p50 (its modes: none); the latency goal ranks pingpong figures: " +
@@ -79,6 +97,14 @@ class RecommenderTest
         metrics.put(Metric.PRODUCER_CPU, new Spread(new double[]{cores}));
         metrics.put(Metric.CONSUMER_CPU, new Spread(new double[]{cores}));
         points.put(new PointKey(transport, wait, 1, Mode.PINGPONG, size), metrics);
+    }
+
+    private void addStream(final TransportKind transport, final WaitStrategy wait, final int size, final double messagesPerSecond)
+    {
+        final Map<Metric, Spread> metrics = new EnumMap<>(Metric.class);
+        metrics.put(Metric.MSGS_PER_S, new Spread(new double[]{messagesPerSecond}));
+        metrics.put(Metric.MB_PER_S, new Spread(new double[]{messagesPerSecond * size / 1e6}));
+        points.put(new PointKey(transport, wait, 1, Mode.STREAM, size), metrics);
     }
 
     private StoredRun run()
