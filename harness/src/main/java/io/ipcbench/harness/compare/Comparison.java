@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Two runs compared figure by figure; see the package documentation for the rule. */
@@ -162,7 +163,7 @@ public final class Comparison
         {
             throw new IllegalArgumentException("runs " + base.runId() + " and " + current.runId() +
                 " share no points (series, mode, size), so there is nothing to compare: " +
-                base.runId() + " has " + outline(base) + "; " + current.runId() + " has " + outline(current));
+                base.runId() + " has " + outline(base) + "; " + current.runId() + " has " + outline(current) + sizesHint(base, current));
         }
         changes.sort(Change.SEVERITY);
         return new Comparison(base, current, threshold, allMetrics, changes, added, removed, onlyInOne, failedInCurrent,
@@ -210,6 +211,18 @@ public final class Comparison
             }
         }
         return differences;
+    }
+
+    /** When the runs have no size in common (a --quick run against a default sweep): how to measure one that compares. */
+    private static String sizesHint(final StoredRun base, final StoredRun current)
+    {
+        final Set<Integer> baseSizes = base.points().keySet().stream().map(PointKey::payloadBytes).collect(Collectors.toCollection(TreeSet::new));
+        if (current.points().keySet().stream().map(PointKey::payloadBytes).anyMatch(baseSizes::contains))
+        {
+            return "";
+        }
+        return "; they have no size in common: measure the current run at base's sizes to compare them (ipcbench sweep --sizes " +
+            baseSizes.stream().map(Sizes::option).collect(Collectors.joining(",")) + ")";
     }
 
     private static String outline(final StoredRun run)

@@ -115,6 +115,20 @@ public final class Sizes
         return trim(bytes / (double)(1L << 30)) + " GiB";
     }
 
+    /** A size as {@code --sizes} takes it: {@code 64}, {@code 4k}, {@code 1m}; {@link #parse} reads it back. */
+    public static String option(final long bytes)
+    {
+        if (bytes > 0 && bytes % (1024 * 1024) == 0)
+        {
+            return bytes / (1024 * 1024) + "m";
+        }
+        if (bytes > 0 && bytes % 1024 == 0)
+        {
+            return bytes / 1024 + "k";
+        }
+        return Long.toString(bytes);
+    }
+
     /** Like {@link #format} for an interpolated, fractional size. */
     public static String formatApprox(final double bytes)
     {

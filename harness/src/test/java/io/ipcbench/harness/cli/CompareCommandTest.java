@@ -180,6 +180,16 @@ class CompareCommandTest
     }
 
     @Test
+    void shouldSayHowToMeasureARunThatComparesWhenNoSizeIsShared()
+    {
+        final CommandRun run = compare("quick-sizes");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().endsWith("quick-sizes has tcp in pingpong at 256 B; they have no size in common: measure the current run " +
+            "at base's sizes to compare them (ipcbench sweep --sizes 64,4k,64k)\n"), run.err());
+    }
+
+    @Test
     void shouldWriteTrackerJsonThatParses() throws IOException
     {
         final CommandRun run = compare("uds-rtt-30pct-slower", "--format", "json");

@@ -13,6 +13,14 @@ class SizesTest
 {
     private static final String OPTION = "--sizes";
 
+    @ParameterizedTest
+    @CsvSource({"0, 0", "64, 64", "1000, 1000", "4096, 4k", "1536, 1536", "1048576, 1m", "3145728, 3m", "1049600, 1025k"})
+    void shouldWriteSizesAsTheOptionTakesThem(final int bytes, final String text)
+    {
+        assertEquals(text, Sizes.option(bytes));
+        assertEquals(bytes, Sizes.parse(Sizes.option(bytes), OPTION));
+    }
+
     @Test
     void shouldParseTypicalList()
     {
