@@ -123,14 +123,21 @@ final class Explainer
 
     /**
      * {@code ~2.9 KiB [95%: 2.1 KiB - 4 KiB]}, {@code ~2.9 KiB (interval not assessed: too few points)},
-     * {@code none}, or {@code not predicted (...)} when a line is not a cost.
+     * {@code none}, or {@code not predicted (uds's line does not fit)} when a line is not a cost.
      */
     static String predicted(final CostModel.Crossover crossover)
     {
-        final String misfit = crossover.misfit();
-        if (misfit != null)
+        if (crossover.misfit() != null)
         {
-            return "not predicted (" + misfit + ")";
+            final List<String> names = new ArrayList<>();
+            for (final SeriesFit fit : List.of(crossover.first(), crossover.second()))
+            {
+                if (!fit.isCost())
+                {
+                    names.add(fit.name() + "'s");
+                }
+            }
+            return "not predicted (" + String.join(" and ", names) + (names.size() == 1 ? " line does not fit)" : " lines do not fit)");
         }
         if (!crossover.crosses())
         {

@@ -95,8 +95,8 @@ final class CostReport
     private static void rateTable(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
     {
         out.append('\n').append("Cost per message, rate: the consumer's CPU time (user+system), system calls and cores kept busy; medians.\n")
-            .append("The producer spins until each scheduled send, so its thread keeps a core busy whatever the transport: its CPU\n")
-            .append("measures the pacing, not the transport, and is shown only as its cores (pacing). A consumer that busy-spins\n")
+            .append("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever the\n")
+            .append("transport: its CPU measures the pacing, not the transport, and is shown only as its cores (pacing). A consumer that busy-spins\n")
             .append("(agrona/spin, chronicle/spin) burns its core while it waits too, so its CPU per message is about 1/rate\n");
         final List<List<String>> rows = new ArrayList<>();
         final List<String> header = new ArrayList<>(List.of("series"));
