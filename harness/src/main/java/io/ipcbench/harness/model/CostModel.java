@@ -74,6 +74,29 @@ public final class CostModel
         {
             return first.perByteNs() <= second.perByteNs() ? first : second;
         }
+
+        /** Whether both lines have enough points for the crossover's interval to be assessed. */
+        public boolean intervalAssessed()
+        {
+            return first.intervalsAssessed() && second.intervalsAssessed();
+        }
+
+        /**
+         * Why the lines predict nothing for this pair ({@code uds's line does not fit: latency falls with size here}),
+         * or null when both lines are costs.
+         */
+        public String misfit()
+        {
+            final List<String> reasons = new ArrayList<>();
+            for (final SeriesFit fit : List.of(first, second))
+            {
+                if (!fit.isCost())
+                {
+                    reasons.add(fit.name() + "'s " + fit.misfit().replaceFirst("^the line", "line"));
+                }
+            }
+            return reasons.isEmpty() ? null : String.join("; ", reasons);
+        }
     }
 
     private final List<SeriesFit> fits;
@@ -250,7 +273,9 @@ public final class CostModel
             }
         }
         final double share = replicates == 0 ? 0 : (double)count / replicates;
-        final double[] interval = count == 0 ? null : new double[] {
+        // too few points for either line: its resamples say nothing, and neither does the interval built on them
+        final boolean assessed = first.intervalsAssessed() && second.intervalsAssessed();
+        final double[] interval = count == 0 || !assessed ? null : new double[] {
             LineFit.quantile(java.util.Arrays.copyOf(crossings, count), 0.025),
             LineFit.quantile(java.util.Arrays.copyOf(crossings, count), 0.975)};
         return new Crossover(first.mode(), first, second, size, interval, share);
@@ -367,7 +392,10 @@ public final class CostModel
         json.put("fit", "Theil-Sen: per_byte_ns = median of the slopes between every two points at different sizes, " +
             "fixed_ns = median of (y - per_byte_ns * S); points = every successful repetition at every size");
         json.put("intervals", "95% percentile intervals from " + LineFit.BOOTSTRAP_REPLICATES +
-            " bootstrap resamples of the points (seeded: reproducible); crossover intervals pair the two series' resamples");
+            " bootstrap resamples of the points (seeded: reproducible); crossover intervals pair the two series' resamples; " +
+            "assessed only for a line of at least " + SeriesFit.MIN_POINTS_FOR_INTERVAL + " points at " + SeriesFit.MIN_SIZES_FOR_INTERVAL +
+            " or more sizes, else null with interval_note; a line with a negative fixed or per-byte cost is not a cost " +
+            "(is_cost false, fit_note) and predicts no crossover");
         final List<Map<String, Object>> series = new ArrayList<>();
         for (final SeriesFit fit : fits)
         {
@@ -398,9 +426,13 @@ public final class CostModel
         json.put("sizes", fit.line().distinctX());
         json.put("size_range_bytes", List.of(fit.smallest(), fit.largest()));
         json.put("fixed_ns", finite(fit.fixedNs()));
-        json.put("fixed_ns_interval", interval(fit.line().interceptInterval()));
+        json.put("fixed_ns_interval", fit.intervalsAssessed() ? interval(fit.line().interceptInterval()) : null);
         json.put("per_byte_ns", finite(fit.perByteNs()));
-        json.put("per_byte_ns_interval", interval(fit.line().slopeInterval()));
+        json.put("per_byte_ns_interval", fit.intervalsAssessed() ? interval(fit.line().slopeInterval()) : null);
+        json.put("interval_note", fit.intervalNote());
+        json.put("fixed_ns_interval_below_zero", fit.fixedIntervalBelowZero());
+        json.put("is_cost", fit.isCost());
+        json.put("fit_note", fit.misfit());
         final List<Map<String, Object>> repetitions = new ArrayList<>();
         for (final SeriesFit.RepetitionFit rep : fit.repetitions())
         {
@@ -433,9 +465,14 @@ public final class CostModel
         json.put("b", crossover.second().name());
         json.put("predicted_size_bytes", finite(crossover.sizeBytes()));
         json.put("predicted_interval_bytes", crossover.interval() == null ? null : interval(crossover.interval()));
-        json.put("crossing_share", crossover.crossingShare());
-        json.put("predicted_below_winner", crossover.crosses() ? crossover.lowerFixed().name() : null);
-        json.put("predicted_above_winner", crossover.crosses() ? crossover.lowerPerByte().name() : null);
+        json.put("interval_note", crossover.intervalAssessed() ? null :
+            "interval not assessed: a line has fewer than " + SeriesFit.MIN_POINTS_FOR_INTERVAL + " points at " +
+            SeriesFit.MIN_SIZES_FOR_INTERVAL + " or more sizes");
+        json.put("crossing_share", crossover.intervalAssessed() ? crossover.crossingShare() : null);
+        final boolean predicts = crossover.crosses() && crossover.misfit() == null;
+        json.put("predicted_below_winner", predicts ? crossover.lowerFixed().name() : null);
+        json.put("predicted_above_winner", predicts ? crossover.lowerPerByte().name() : null);
+        json.put("prediction_note", crossover.misfit() == null ? null : "no prediction: " + crossover.misfit());
         final List<Map<String, Object>> measured = new ArrayList<>();
         for (final Analysis.ModeFindings mode : breakEven)
         {
@@ -509,25 +546,43 @@ public final class CostModel
         {
             return out.toString();
         }
-        out.append("\nCost model: latency = fixed + per byte x size (Theil-Sen over every repetition; 95% bootstrap intervals):\n");
+        out.append("\nCost model: latency = fixed + per byte x size (Theil-Sen over every repetition; 95% bootstrap intervals ")
+            .append("where a line has at least ").append(SeriesFit.MIN_POINTS_FOR_INTERVAL).append(" points at ")
+            .append(SeriesFit.MIN_SIZES_FOR_INTERVAL).append(" or more sizes):\n");
         for (final Mode mode : MODES)
         {
             final List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("series", "fixed", "per byte", mode == Mode.PINGPONG ? "syscalls/round trip" : "syscalls/msg"));
+            boolean noted = false;
             for (final SeriesFit fit : fits)
             {
                 if (fit.mode() == mode)
                 {
-                    final double[] fixed = fit.line().interceptInterval();
-                    final double[] perByte = fit.line().slopeInterval();
-                    rows.add(List.of(fit.name(),
-                        Explainer.time(fit.fixedNs()) + " [" + Explainer.time(fixed[0]) + " - " + Explainer.time(fixed[1]) + "]",
-                        Explainer.perByte(fit.perByteNs()) + " [" + Format.significant(perByte[0]) + " - " + Format.significant(perByte[1]) + "]",
-                        fit.syscalls() == null ? "-" : Explainer.count(fit.syscalls())));
+                    final String note = note(fit);
+                    noted |= !note.isEmpty();
+                    final String fixed;
+                    final String perByte;
+                    if (fit.intervalsAssessed())
+                    {
+                        final double[] a = fit.line().interceptInterval();
+                        final double[] b = fit.line().slopeInterval();
+                        fixed = Explainer.time(fit.fixedNs()) + " [" + Explainer.time(a[0]) + " - " + Explainer.time(a[1]) + "]";
+                        perByte = Explainer.perByte(fit.perByteNs()) + " [" + Format.significant(b[0]) + " - " + Format.significant(b[1]) + "]";
+                    }
+                    else
+                    {
+                        fixed = Explainer.time(fit.fixedNs());
+                        perByte = Explainer.perByte(fit.perByteNs());
+                    }
+                    rows.add(List.of(fit.name(), fixed, perByte, fit.syscalls() == null ? "-" : Explainer.count(fit.syscalls()), note));
                 }
             }
-            if (rows.size() > 1)
+            if (!rows.isEmpty())
             {
+                rows.add(0, List.of("series", "fixed", "per byte", mode == Mode.PINGPONG ? "syscalls/round trip" : "syscalls/msg", "note"));
+                if (!noted)
+                {
+                    rows.replaceAll(row -> row.subList(0, row.size() - 1));
+                }
                 out.append("  ").append(mode.label()).append(mode == Mode.PINGPONG ? " (round trip p50):\n" : " (time per message):\n");
                 align(out, rows);
             }
@@ -554,6 +609,26 @@ public final class CostModel
             out.append("    - ").append(sentence).append('\n');
         }
         return out.toString();
+    }
+
+    /** The table's note on a line: that it is not a cost, that its interval is not assessed, or that its fixed cost may be none. */
+    private static String note(final SeriesFit fit)
+    {
+        final List<String> notes = new ArrayList<>();
+        if (!fit.isCost())
+        {
+            notes.add(fit.perByteNs() < 0 ? "line does not fit: latency falls with size here" :
+                "line does not fit: negative fixed cost");
+        }
+        if (!fit.intervalsAssessed())
+        {
+            notes.add("interval not assessed (" + fit.line().points() + (fit.line().points() == 1 ? " point)" : " points)"));
+        }
+        else if (fit.isCost() && fit.fixedIntervalBelowZero())
+        {
+            notes.add("fixed cost's interval reaches below zero: not told apart from none");
+        }
+        return String.join("; ", notes);
     }
 
     private static String measured(final Crossover crossover, final List<Analysis.ModeFindings> breakEven)

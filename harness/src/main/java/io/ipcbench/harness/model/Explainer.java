@@ -98,6 +98,12 @@ final class Explainer
             }
             text.append(')');
         }
+        final String misfit = crossover.misfit();
+        if (misfit != null)
+        {
+            // a negative cost is not a cost: no break-even is explained with it
+            return text.append("; no explanation from the fitted lines: ").append(misfit).append('.').toString();
+        }
         text.append("; the fitted lines ").append(crossover.crosses() ? "cross at " + predicted(crossover) + range(crossover) :
             "do not cross at any positive size").append(". ");
         text.append("Fixed cost: ").append(lead.name()).append("'s is ").append(time(lead.fixedNs())).append(fixedDetail(lead, mode))
@@ -115,15 +121,34 @@ final class Explainer
         return text.toString();
     }
 
-    /** {@code ~2.9 KiB [95%: 2.1 KiB - 4 KiB]}, or {@code none}. */
+    /**
+     * {@code ~2.9 KiB [95%: 2.1 KiB - 4 KiB]}, {@code ~2.9 KiB (interval not assessed: too few points)},
+     * {@code none}, or {@code not predicted (uds's line does not fit)} when a line is not a cost.
+     */
     static String predicted(final CostModel.Crossover crossover)
     {
+        if (crossover.misfit() != null)
+        {
+            final List<String> names = new ArrayList<>();
+            for (final SeriesFit fit : List.of(crossover.first(), crossover.second()))
+            {
+                if (!fit.isCost())
+                {
+                    names.add(fit.name() + "'s");
+                }
+            }
+            return "not predicted (" + String.join(" and ", names) + (names.size() == 1 ? " line does not fit)" : " lines do not fit)");
+        }
         if (!crossover.crosses())
         {
             return "none";
         }
         final StringBuilder text = new StringBuilder("~").append(Sizes.formatApprox(crossover.sizeBytes()));
-        if (crossover.interval() != null && crossover.crossingShare() >= CostModel.CROSSING_SHARE_FOR_INTERVAL)
+        if (!crossover.intervalAssessed())
+        {
+            text.append(" (interval not assessed: too few points)");
+        }
+        else if (crossover.interval() != null && crossover.crossingShare() >= CostModel.CROSSING_SHARE_FOR_INTERVAL)
         {
             text.append(" [95%: ").append(Sizes.formatApprox(crossover.interval()[0])).append(" - ")
                 .append(Sizes.formatApprox(crossover.interval()[1])).append(']');

@@ -8,6 +8,7 @@ import io.ipcbench.harness.sweep.Analysis;
 import io.ipcbench.harness.sweep.Batching;
 import io.ipcbench.harness.sweep.PointKey;
 import io.ipcbench.harness.sweep.PointRecord;
+import io.ipcbench.harness.sweep.RepMetrics;
 import io.ipcbench.harness.sweep.RepResult;
 import io.ipcbench.harness.sweep.Series;
 import io.ipcbench.harness.sweep.Sizes;
@@ -53,6 +54,11 @@ final class CostReport
             return;
         }
         final List<Integer> shown = sizes.size() == 1 ? List.of(sizes.first()) : List.of(sizes.first(), sizes.last());
+        if (mode == Mode.RATE)
+        {
+            rateTable(out, grid, shown);
+            return;
+        }
         out.append('\n').append("Cost per message, ").append(mode.label())
             .append(": CPU time (user+system, producer+consumer), system calls and cores kept busy (producer/consumer); medians\n");
         final List<List<String>> rows = new ArrayList<>();
@@ -77,12 +83,105 @@ final class CostReport
             rows.add(row);
         }
         TerminalReport.align(out, rows);
+        windowNotes(out, grid, shown);
+    }
+
+    /**
+     * Rate mode: the producer spins until each message's scheduled time, so its thread keeps a core
+     * busy whatever the transport, and its CPU per message is the pacing (1/rate), not the cost of
+     * sending. The table shows the consumer's CPU per message as the transport's cost, and the
+     * producer's cores apart, labelled as pacing; run.json keeps both sides' raw figures.
+     */
+    private static void rateTable(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
+    {
+        out.append('\n').append("Cost per message, rate: the consumer's CPU time (user+system), system calls and cores kept busy; medians.\n")
+            .append("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever the\n")
+            .append("transport: its CPU measures the pacing, not the transport, and is shown only as its cores (pacing). A consumer that busy-spins\n")
+            .append("(agrona/spin, chronicle/spin) burns its core while it waits too, so its CPU per message is about 1/rate\n");
+        final List<List<String>> rows = new ArrayList<>();
+        final List<String> header = new ArrayList<>(List.of("series"));
+        for (final int size : shown)
+        {
+            header.add("consumer CPU/msg @" + Sizes.format(size));
+            header.add("syscalls/msg");
+            header.add("consumer cores");
+            header.add("producer cores (pacing)");
+        }
+        rows.add(header);
+        for (final Map.Entry<Series, Map<Integer, PointRecord>> column : grid.entrySet())
+        {
+            final List<String> row = new ArrayList<>(List.of(column.getKey().toString()));
+            for (final int size : shown)
+            {
+                final PointRecord record = column.getValue().get(size);
+                row.add(record == null ? "-" : cpuPerMessage(record, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS));
+                row.add(record == null ? "-" : single(record, Metric.CONSUMER_SYSCALLS, "%.1f"));
+                row.add(record == null ? "-" : single(record, Metric.CONSUMER_CPU, "%.2f"));
+                row.add(record == null ? "-" : single(record, Metric.PRODUCER_CPU, "%.2f"));
+            }
+            rows.add(row);
+        }
+        TerminalReport.align(out, rows);
+        windowNotes(out, grid, shown);
+    }
+
+    /** Under a cost table: the points whose CPU figures were withheld because a side's window was too short to measure them. */
+    private static void windowNotes(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
+    {
+        final List<String> notes = new ArrayList<>();
+        for (final Map<Integer, PointRecord> column : grid.values())
+        {
+            for (final int size : shown)
+            {
+                final PointRecord record = column.get(size);
+                if (record == null)
+                {
+                    continue;
+                }
+                for (final RepResult rep : record.repetitions())
+                {
+                    if (!rep.ok())
+                    {
+                        continue;
+                    }
+                    final String producer = RepMetrics.cpuWindowTooShort(rep.producer());
+                    final String consumer = RepMetrics.cpuWindowTooShort(rep.consumer());
+                    if (producer != null || consumer != null)
+                    {
+                        notes.add("    " + record.key() + " repetition " + rep.repetition() + ": " +
+                            (producer == null ? "" : "producer " + producer) + (producer != null && consumer != null ? "; " : "") +
+                            (consumer == null ? "" : "consumer " + consumer));
+                    }
+                }
+            }
+        }
+        if (!notes.isEmpty())
+        {
+            out.append(String.format(Locale.ROOT, "  CPU figures withheld (shown as - or n/a): a thread's CPU clock (getrusage) can lag by " +
+                "up to a scheduler tick (1-10 ms), so a window under %d ms cannot be measured:\n", RepMetrics.MIN_CPU_WINDOW_NS / 1_000_000));
+            notes.stream().limit(20).forEach(line -> out.append(line).append('\n'));
+            if (notes.size() > 20)
+            {
+                out.append("    ... and ").append(notes.size() - 20).append(" more\n");
+            }
+        }
+    }
+
+    private static String single(final PointRecord record, final Metric metric, final String format)
+    {
+        final Spread spread = record.spread(metric);
+        return spread == null ? "n/a" : String.format(Locale.ROOT, format, spread.median());
     }
 
     private static String cpuPerMessage(final PointRecord record)
     {
+        return cpuPerMessage(record, Metric.PRODUCER_USER_NS, Metric.PRODUCER_SYS_NS, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS);
+    }
+
+    private static String cpuPerMessage(final PointRecord record, final Metric... metrics)
+    {
         double total = 0;
-        for (final Metric metric : new Metric[] {Metric.PRODUCER_USER_NS, Metric.PRODUCER_SYS_NS, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS})
+        for (final Metric metric : metrics)
         {
             final Spread spread = record.spread(metric);
             if (spread == null)
@@ -143,14 +242,16 @@ final class CostReport
         }
         out.append("\nBatching (stream): time per message T(K) = C/K + c for K messages per write or commit;\n")
             .append("C is what one crossing costs (shared by the batch), c what each message costs on its own;\n")
-            .append("a negative C means batching bought nothing measurable at that size\n");
+            .append("a negative C means batching bought nothing measurable at that size; R^2 needs ")
+            .append(Batching.MIN_BATCHES_FOR_R_SQUARED).append(" or more values of K\n")
+            .append("(through two, the line is exact by construction and says nothing about how well T(K) holds)\n");
         final List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("series", "size", "K", "C per crossing", "c per message", "R^2"));
         for (final Batching.Fit fit : fits)
         {
             rows.add(List.of(fit.series(), Sizes.format(fit.payloadBytes()), fit.batches().toString().replace(" ", ""),
                 Format.micros(fit.crossingNs()) + " us", Format.micros(fit.perMessageNs()) + " us",
-                String.format(Locale.ROOT, "%.3f", fit.rSquared())));
+                fit.exactByConstruction() ? "- (exact: " + fit.batches().size() + " K)" : String.format(Locale.ROOT, "%.3f", fit.rSquared())));
         }
         TerminalReport.align(out, rows);
     }

@@ -320,7 +320,9 @@ public final class RunRecorder
             entry.put("batches", fit.batches());
             entry.put("crossing_ns", fit.crossingNs());
             entry.put("per_message_ns", fit.perMessageNs());
-            entry.put("r_squared", fit.rSquared());
+            entry.put("r_squared", fit.exactByConstruction() ? null : fit.rSquared());
+            entry.put("r_squared_note", fit.exactByConstruction() ? "exact by construction: " + fit.batches().size() +
+                " values of K; R^2 needs at least " + io.ipcbench.harness.sweep.Batching.MIN_BATCHES_FOR_R_SQUARED : null);
             list.add(entry);
         }
         return list;

@@ -17,17 +17,28 @@ import java.util.TreeMap;
  * message is modelled as {@code T(K) = C/K + c}: C is the fixed cost of one crossing (a system
  * call and its wake-up, or a ring commit and its cache-line hand-over), shared by the K messages,
  * and c the cost each message pays on its own (copies, checks). Fitted by least squares on 1/K
- * over the medians of the swept batch sizes.
+ * over the medians of the swept batch sizes. Through two values of K the line runs exactly: its
+ * R^2 would be 1 by construction, so R^2 is only given from {@value #MIN_BATCHES_FOR_R_SQUARED}
+ * values of K on (NaN below that).
  */
 public final class Batching
 {
-    /** The fit for one transport and size. */
+    /** Fewest values of K whose fit says something about how well T(K) = C/K + c holds. */
+    public static final int MIN_BATCHES_FOR_R_SQUARED = 3;
+
+    /** The fit for one transport and size; {@code rSquared} is NaN below {@link #MIN_BATCHES_FOR_R_SQUARED} values of K. */
     public record Fit(TransportKind transport, WaitStrategy waitStrategy, int payloadBytes, List<Integer> batches,
         double crossingNs, double perMessageNs, double rSquared)
     {
         public String series()
         {
             return new Series(transport, waitStrategy, 1).toString();
+        }
+
+        /** Whether the fit is exact by construction: two values of K, one line through both. */
+        public boolean exactByConstruction()
+        {
+            return batches.size() < MIN_BATCHES_FOR_R_SQUARED;
         }
     }
 
@@ -89,7 +100,7 @@ public final class Batching
         }
         final double crossing = sxx == 0 ? Double.NaN : sxy / sxx;
         final double perMessage = meanY - crossing * meanX;
-        final double rSquared = syy == 0 ? 1 : crossing * sxy / syy;
+        final double rSquared = n < MIN_BATCHES_FOR_R_SQUARED ? Double.NaN : syy == 0 ? 1 : crossing * sxy / syy;
         return new Fit(key.transport(), key.waitStrategy(), key.payloadBytes(), new ArrayList<>(perMessageNs.keySet()),
             crossing, perMessage, rSquared);
     }

@@ -22,9 +22,22 @@ import java.util.Map;
  *   <li>every mode: each side's CPU time and context switches per message in the window, and its
  *       system calls per message over the accounting window that precedes it.</li>
  * </ul>
+ *
+ * <p>CPU time comes from getrusage(RUSAGE_THREAD), whose figure for a running thread is brought up
+ * to date only at a scheduler tick or a context switch: a sample can lag the thread's true CPU
+ * time by up to a tick (1 to 10 ms, by the kernel's HZ). Over a window of microseconds that lag is
+ * the whole figure, and a single thread reads as several cores busy. So CPU time and utilisation
+ * are withheld from windows shorter than {@link #MIN_CPU_WINDOW_NS} (see {@link #cpuWindowTooShort});
+ * the counts (context switches, faults, system calls) are exact and kept.
  */
 public final class RepMetrics
 {
+    /**
+     * Shortest window whose CPU time is reported: ten ticks at the coarsest common HZ (100), so
+     * the lag of getrusage's thread clock is at most a tenth of the figure, and a few percent at HZ 250.
+     */
+    public static final long MIN_CPU_WINDOW_NS = 100_000_000L;
+
     private final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
     private Histogram histogram;
 
@@ -104,17 +117,40 @@ public final class RepMetrics
         {
             return;
         }
-        metrics.put(user, thread.path("user_ns").asDouble() / messages);
-        metrics.put(system, thread.path("system_ns").asDouble() / messages);
+        if (window >= MIN_CPU_WINDOW_NS)
+        {
+            metrics.put(user, thread.path("user_ns").asDouble() / messages);
+            metrics.put(system, thread.path("system_ns").asDouble() / messages);
+            metrics.put(utilisation, (thread.path("user_ns").asDouble() + thread.path("system_ns").asDouble()) / window);
+        }
         metrics.put(voluntary, thread.path("voluntary_switches").asDouble() / messages);
         metrics.put(involuntary, thread.path("involuntary_switches").asDouble() / messages);
-        metrics.put(utilisation, (thread.path("user_ns").asDouble() + thread.path("system_ns").asDouble()) / window);
         metrics.put(faults, (thread.path("minor_faults").asDouble() + thread.path("major_faults").asDouble()) / messages);
         final JsonNode counted = side.path("syscalls");
         if (counted.path("count").isNumber() && counted.path("messages").asLong() > 0)
         {
             metrics.put(syscalls, counted.path("count").asDouble() / counted.path("messages").asDouble());
         }
+    }
+
+    /**
+     * Why one side's CPU figures were withheld ({@code window too short for CPU accounting: 141 us}),
+     * or null when its window was long enough or it has no CPU record.
+     */
+    public static String cpuWindowTooShort(final JsonNode side)
+    {
+        final JsonNode cpu = side == null ? null : side.path("cpu");
+        if (cpu == null || !cpu.path("thread").isObject() || !cpu.path("window_ns").isNumber())
+        {
+            return null;
+        }
+        final double window = cpu.path("window_ns").asDouble();
+        if (window <= 0 || window >= MIN_CPU_WINDOW_NS)
+        {
+            return null;
+        }
+        return "window too short for CPU accounting: " + (window < 1e6 ? Math.round(window / 1e3) + " us" :
+            String.format(java.util.Locale.ROOT, "%.1f ms", window / 1e6));
     }
 
     public Map<Metric, Double> metrics()

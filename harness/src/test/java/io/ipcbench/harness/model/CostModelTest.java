@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -271,6 +272,114 @@ class CostModelTest
         assertTrue(text.contains("    uds            20.0 us [20.0 us - 20.0 us]   0.500 ns/B [0.500 - 0.500]   4\n"), text);
         assertTrue(text.contains("    pingpong uds vs agrona/futex   ~39.1 KiB [95%: 39.1 KiB - 39.1 KiB]   ~39.9 KiB\n"), text);
         assertTrue(text.contains("    - Calibration missing"), text);
+    }
+
+    @Test
+    void shouldNotAssessIntervalsFromAQuickSweepsThreePoints() throws Exception
+    {
+        // --quick: 3 sizes x 1 repetition
+        final List<PointRecord> records = new ArrayList<>();
+        for (final int size : new int[] {64, 4096, 262144})
+        {
+            final PointRecord kernel = new PointRecord(key(TransportKind.UDS, WaitStrategy.KERNEL, Mode.PINGPONG, size));
+            kernel.add(rep(kernel.key(), 1, Map.of(Metric.RTT_P50, UDS.applyAsDouble(size) + (size == 4096 ? 500 : 0))));
+            final PointRecord shared = new PointRecord(key(TransportKind.AGRONA, WaitStrategy.FUTEX, Mode.PINGPONG, size));
+            shared.add(rep(shared.key(), 1, Map.of(Metric.RTT_P50, FUTEX.applyAsDouble(size))));
+            records.add(kernel);
+            records.add(shared);
+        }
+        final CostModel model = CostModel.fit(records);
+        final SeriesFit uds = model.fit(Mode.PINGPONG, "uds");
+
+        assertFalse(uds.intervalsAssessed());
+        assertEquals("interval not assessed (3 points at 3 sizes; a bootstrap interval needs at least 8 points at 4 or more sizes)",
+            uds.intervalNote());
+        final CostModel.Crossover crossover = CostModel.crossover(uds, model.fit(Mode.PINGPONG, "agrona/futex"));
+        assertNull(crossover.interval());
+        assertFalse(crossover.intervalAssessed());
+
+        final String text = model.render(Analysis.breakEven(records), null);
+        assertTrue(text.contains("    uds            20.0 us   0.500 ns/B   -                     interval not assessed (3 points)\n"), text);
+        assertTrue(text.contains("~39.1 KiB (interval not assessed: too few points)"), text);
+        assertFalse(text.contains("[95%"), text);
+
+        final Map<String, Object> json = model.toJson(Analysis.breakEven(records), null);
+        final Map<?, ?> series = (Map<?, ?>)((List<?>)json.get("series")).get(0);
+        assertTrue(series.containsKey("fixed_ns_interval"));
+        assertNull(series.get("fixed_ns_interval"));
+        assertNull(series.get("per_byte_ns_interval"));
+        assertEquals(uds.intervalNote(), series.get("interval_note"));
+        final Map<?, ?> pair = (Map<?, ?>)((List<?>)json.get("crossovers")).get(0);
+        assertNull(pair.get("predicted_interval_bytes"));
+        assertNull(pair.get("crossing_share"));
+        assertEquals("interval not assessed: a line has fewer than 8 points at 4 or more sizes", pair.get("interval_note"));
+        assertTrue(new ObjectMapper().writeValueAsString(json).contains("\"fixed_ns_interval\":null"));
+    }
+
+    @Test
+    void shouldSayALineWithANegativePerByteCostDoesNotFitAndExplainNothingWithIt()
+    {
+        // uds's latency falls with size (a run with failed points): not a cost
+        final List<PointRecord> records = pingPong(size -> 500_000 - 0.8 * size, FUTEX, 2);
+        final CostModel model = CostModel.fit(records);
+        final SeriesFit uds = model.fit(Mode.PINGPONG, "uds");
+
+        assertFalse(uds.isCost());
+        assertEquals("the line does not fit: latency falls with size here (per byte -0.800 ns/B is not a cost)", uds.misfit());
+        assertTrue(model.fit(Mode.PINGPONG, "agrona/futex").isCost());
+
+        final List<String> sentences = model.explanations(Analysis.breakEven(records), null);
+        final String sentence = sentences.get(1);
+        assertTrue(sentence.endsWith("; no explanation from the fitted lines: uds's line does not fit: latency falls with size " +
+            "here (per byte -0.800 ns/B is not a cost)."), sentence);
+        assertFalse(sentence.contains("Fixed cost"), sentence);
+
+        final String text = model.render(Analysis.breakEven(records), null);
+        assertTrue(text.contains("line does not fit: latency falls with size here"), text);
+
+        final Map<?, ?> series = (Map<?, ?>)((List<?>)model.toJson(Analysis.breakEven(records), null).get("series")).get(0);
+        assertEquals(false, series.get("is_cost"));
+        assertEquals(uds.misfit(), series.get("fit_note"));
+        final Map<?, ?> pair = (Map<?, ?>)((List<?>)model.toJson().get("crossovers")).get(0);
+        assertNull(pair.get("predicted_below_winner"));
+        assertEquals("no prediction: uds's line does not fit: latency falls with size here (per byte -0.800 ns/B is not a cost)",
+            pair.get("prediction_note"));
+        assertEquals("not predicted (uds's line does not fit)",
+            Explainer.predicted(CostModel.crossover(uds, model.fit(Mode.PINGPONG, "agrona/futex"))));
+    }
+
+    @Test
+    void shouldSayALineWithANegativeFixedCostDoesNotFit()
+    {
+        final List<PointRecord> records = pingPong(size -> -5_000 + 0.5 * size, FUTEX, 2);
+        final SeriesFit uds = CostModel.fit(records).fit(Mode.PINGPONG, "uds");
+
+        assertFalse(uds.isCost());
+        assertEquals("the line does not fit: it reaches below zero at 0 B (fixed -5.00 us is not a cost)", uds.misfit());
+    }
+
+    @Test
+    void shouldCommentOnAFixedCostWhoseIntervalReachesBelowZero()
+    {
+        // a small fixed cost under a few microseconds of noise: its interval reaches below zero
+        final List<PointRecord> records = new ArrayList<>();
+        for (int i = 0; i < SIZES.length; i++)
+        {
+            final PointRecord record = new PointRecord(key(TransportKind.PIPE, WaitStrategy.KERNEL, Mode.PINGPONG, SIZES[i]));
+            final double noise = i % 2 == 0 ? 3_000 : -3_000;
+            record.add(rep(record.key(), 1, Map.of(Metric.RTT_P50, 300 + 1.0 * SIZES[i] + noise)));
+            record.add(rep(record.key(), 2, Map.of(Metric.RTT_P50, 300 + 1.0 * SIZES[i] - noise)));
+            records.add(record);
+        }
+        final CostModel model = CostModel.fit(records);
+        final SeriesFit pipe = model.fit(Mode.PINGPONG, "pipe");
+
+        assertTrue(pipe.intervalsAssessed());
+        assertTrue(pipe.isCost(), "fixed " + pipe.fixedNs());
+        assertTrue(pipe.line().interceptInterval()[0] < 0, "low " + pipe.line().interceptInterval()[0]);
+        assertTrue(pipe.fixedIntervalBelowZero());
+        final String text = model.render(List.of(), null);
+        assertTrue(text.contains("fixed cost's interval reaches below zero: not told apart from none"), text);
     }
 
     /** A calibration with exact round numbers: getpid 250 ns, a copy 10 ns + 0.125 ns/B, a CRC 5 ns + 0.05 ns/B. */

@@ -168,7 +168,7 @@ class RepMetricsTest
             .put("wire_bytes", 1000L * (64 + MessageHeader.LENGTH))
             .put("first_send_ns", 0L)
             .put("window_end_ns", 1_000_000L);
-        cpu(consumer, 1_000_000L, 400_000, 600_000, 1000, 50);
+        cpu(consumer, 1_000_000_000L, 400_000, 600_000, 1000, 50);
 
         final Map<Metric, Double> metrics = RepMetrics.extract(STREAM, producer, consumer).metrics();
 
@@ -183,9 +183,37 @@ class RepMetricsTest
         assertEquals(600.0, metrics.get(Metric.CONSUMER_SYS_NS), 1e-9);
         assertEquals(1.0, metrics.get(Metric.CONSUMER_VCSW), 1e-12);
         assertEquals(0.05, metrics.get(Metric.CONSUMER_IVCSW), 1e-12);
-        assertEquals(1.0, metrics.get(Metric.CONSUMER_CPU), 1e-12);
+        assertEquals(0.001, metrics.get(Metric.CONSUMER_CPU), 1e-12);
         assertFalse(metrics.containsKey(Metric.CONSUMER_SYSCALLS), "no syscall count given");
         assertEquals(0.0, metrics.get(Metric.PRODUCER_FAULTS), 1e-12);
+    }
+
+    @Test
+    void shouldWithholdCpuTimeFromAWindowTooShortForTheThreadClock()
+    {
+        // what `--messages 1` gave: 141 us of wall time, 213 us of thread CPU (the clock lags up to a tick): "1.51 cores"
+        final ObjectNode producer = side(1);
+        cpu(producer, 140_640L, 123_000, 90_000, 1, 0);
+        producer.put("histogram", HistogramCodec.encode(HistogramCodec.newHistogram()));
+        final ObjectNode consumer = side(1);
+        cpu(consumer, RepMetrics.MIN_CPU_WINDOW_NS, 50_000_000, 10_000_000, 4, 2);
+
+        final Map<Metric, Double> metrics = RepMetrics.extract(PINGPONG, producer, consumer).metrics();
+
+        assertFalse(metrics.containsKey(Metric.PRODUCER_CPU));
+        assertFalse(metrics.containsKey(Metric.PRODUCER_USER_NS));
+        assertFalse(metrics.containsKey(Metric.PRODUCER_SYS_NS));
+        assertEquals(1.0, metrics.get(Metric.PRODUCER_VCSW), 1e-12, "counts are exact: kept");
+        assertEquals(0.0, metrics.get(Metric.PRODUCER_IVCSW), 1e-12);
+        // a window of exactly the minimum is measured
+        assertEquals(0.6, metrics.get(Metric.CONSUMER_CPU), 1e-12);
+        assertEquals(50_000_000.0, metrics.get(Metric.CONSUMER_USER_NS), 1e-6);
+        assertEquals("window too short for CPU accounting: 141 us", RepMetrics.cpuWindowTooShort(producer));
+        assertNull(RepMetrics.cpuWindowTooShort(consumer));
+        final ObjectNode longer = side(1);
+        cpu(longer, 12_345_678L, 1, 1, 0, 0);
+        assertEquals("window too short for CPU accounting: 12.3 ms", RepMetrics.cpuWindowTooShort(longer));
+        assertNull(RepMetrics.cpuWindowTooShort(side(1)), "no CPU record: nothing withheld");
     }
 
     @Test
