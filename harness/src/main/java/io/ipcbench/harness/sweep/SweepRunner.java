@@ -22,10 +22,13 @@ import io.ipcbench.transport.control.PointSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -127,12 +130,29 @@ public final class SweepRunner
             Runtime.getRuntime().addShutdownHook(hook);
             try
             {
+                final Set<Long> neighbours = neighbours(runRoot);
                 for (int i = 0; i < schedule.size(); i++)
                 {
                     final SweepConfig.Run run = schedule.get(i);
                     if (interrupted.get())
                     {
                         return EXIT_INTERRUPTED;
+                    }
+                    final List<Long> arrived = new ArrayList<>(neighbours(runRoot));
+                    arrived.removeAll(neighbours);
+                    if (!arrived.isEmpty())
+                    {
+                        // a sweep started beside this one with --allow-concurrent: both runs' figures are disturbed from here
+                        neighbours.addAll(arrived);
+                        final String warning = "another ipcbench sweep (pid " + arrived.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ") started during this one, before pair " + (i + 1) + " of " +
+                            schedule.size() + ": figures from then on are disturbed";
+                        out.println("  warning: " + warning);
+                        synchronized (recorder)
+                        {
+                            conditions.warn(warning);
+                            recorder.conditions(conditions.values());
+                        }
                     }
                     final RepResult result = runPair(pairs, runDirectory, run, i + 1);
                     synchronized (recorder)
@@ -195,6 +215,14 @@ public final class SweepRunner
             return EXIT_POINTS_FAILED;
         }
         return EXIT_OK;
+    }
+
+    /** The pids of the other live sweeps with a run directory under {@code runRoot}. */
+    private static Set<Long> neighbours(final Path runRoot)
+    {
+        final Set<Long> pids = new TreeSet<>(MachineLock.holders(runRoot));
+        pids.remove(ProcessHandle.current().pid());
+        return pids;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.ipcbench.harness.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.launch.MachineLock;
 import io.ipcbench.harness.launch.RunDirectory;
 import io.ipcbench.harness.results.RunRecorder;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,6 +79,32 @@ class NeighbourTest
                 "): both runs' figures are disturbed\n"), sweep::all);
             assertTrue(Files.exists(other.path().resolve("p1").resolve("uds.sock")), "the other sweep's files are left alone");
             assertEquals(List.of(other.path()), list(debris.root()), "ours are gone");
+        }
+    }
+
+    @Test
+    void shouldWarnTheSweepHoldingTheLockWhenAnotherStartsBesideIt() throws Exception
+    {
+        final HarnessProcess holder = HarnessProcess.start(List.of("sweep", "--run-dir", debris.root().toString(),
+            "--results", results.toString(), "--transports", "uds", "--modes", "stream", "--sizes", "64,128", "--repeat", "1",
+            "--duration", "300ms", "--no-syscalls"));
+        try
+        {
+            // a neighbour started with --allow-concurrent while the first pair runs: its run directory appears
+            assertNotNull(Debris.awaitProcess(debris.root().toString(), ChildJvm.PRODUCER_MAIN, 30_000), holder::all);
+            try (RunDirectory other = RunDirectory.create(debris.root()))
+            {
+                assertEquals(0, holder.awaitExit(40_000), holder::all);
+            }
+            final String warning = "another ipcbench sweep (pid " + ProcessHandle.current().pid() + ") started during this one, " +
+                "before pair 2 of 2: figures from then on are disturbed";
+            assertTrue(holder.out().contains("\n  warning: " + warning + "\n[2/2] "), holder::all);
+            final JsonNode warnings = Cli.runJson(Cli.onlyRun(results)).path("conditions").path("warnings");
+            assertTrue(warnings.toString().contains(warning), warnings.toString());
+        }
+        finally
+        {
+            holder.destroy();
         }
     }
 
