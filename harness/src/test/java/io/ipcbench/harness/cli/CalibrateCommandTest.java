@@ -30,7 +30,7 @@ class CalibrateCommandTest
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> CalibrateCommand.parseSizes("8,128m"));
 
-        assertEquals("--sizes size '128m' = 134217728 bytes is above the limit of 64 MiB (67108864 bytes)", ex.getMessage());
+        assertEquals("--sizes '128m' = 134217728 bytes is above the limit of 64 MiB (67108864 bytes)", ex.getMessage());
     }
 
     @Test
@@ -43,7 +43,7 @@ class CalibrateCommandTest
         final int exit = line.execute("calibrate", "--sizes", "8,-1");
 
         assertEquals(IpcBench.EXIT_USAGE, exit);
-        assertEquals("ipcbench: --sizes size '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m",
+        assertEquals("ipcbench: --sizes '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m",
             err.toString().strip());
     }
 

@@ -162,10 +162,14 @@ class RecommendCommandTest
     void shouldRejectBadSizeAndGoal()
     {
         final CommandRun size = recommend("--size", "12q");
+        final CommandRun negative = recommend("--size=-1");
         final CommandRun goal = recommend("--size", "512", "--goal", "cheapest");
 
         assertEquals(2, size.exit());
-        assertEquals("ipcbench: --size size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)\n", size.err());
+        assertEquals("ipcbench: --size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)\n", size.err());
+        assertEquals(2, negative.exit());
+        assertEquals("ipcbench: --size '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m\n",
+            negative.err());
         assertEquals(2, goal.exit());
         assertEquals("ipcbench: --goal cheapest is not a goal (known: latency, throughput)\n", goal.err());
     }

@@ -59,13 +59,13 @@ class BadInputTest
     {
         return Stream.of(
             arguments("negative size", List.of("--sizes=-64"),
-                "--sizes size '-64' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m"),
+                "--sizes '-64' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m"),
             arguments("empty size list", List.of("--sizes", ""), "--sizes must list at least one size, e.g. --sizes 0,64,4k,64k,1m"),
             arguments("empty size in the list", List.of("--sizes", "64,,128"),
                 "--sizes has an empty size (two commas in a row, or a trailing comma)"),
-            arguments("malformed size", List.of("--sizes", "12q"), "--sizes size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)"),
+            arguments("malformed size", List.of("--sizes", "12q"), "--sizes '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)"),
             arguments("size above any message", List.of("--sizes", "2g"),
-                "--sizes size '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)"),
+                "--sizes '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)"),
             arguments("negative count", List.of("--messages", "-5"),
                 "--messages '-5' is not a whole number such as 5000, 100k or 1m (it cannot be negative)"),
             arguments("zero count", List.of("--messages", "0"), "--messages must be between 1 and 1000000000000: --messages=0"),
