@@ -30,14 +30,14 @@ import java.util.stream.Collectors;
     name = "calibrate",
     header = "Measure with JMH what a system call, a copy, a CRC32C and a clock read cost here.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Measures with JMH what the parts of IPC cost on this machine: a raw system call",
-        "(getpid through JNA), System.nanoTime, and at each size a heap-to-direct copy,",
-        "a direct-to-direct copy and a CRC32C. Results go to results/calibration/<id>/",
-        "(calibration.json, jmh.json); results/calibration/latest is the newest.",
-        "With --explain, measures nothing: fits a run's fixed and per-byte costs and",
-        "explains its break-evens with the newest calibration."})
+        "Measures with JMH what the parts of IPC cost on this machine: a raw system call (getpid through JNA), " +
+            "System.nanoTime, and at each size a heap-to-direct copy, a direct-to-direct copy and a CRC32C. Results go to " +
+            "results/calibration/<id>/ (calibration.json, jmh.json); results/calibration/latest is the newest.",
+        "With --explain, measures nothing: fits a run's fixed and per-byte costs and explains its break-evens with the " +
+            "newest calibration."})
 public final class CalibrateCommand implements Callable<Integer>
 {
     public static final int EXIT_FAILED = 1;

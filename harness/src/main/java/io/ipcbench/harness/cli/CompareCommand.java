@@ -23,29 +23,25 @@ import java.util.concurrent.Callable;
     name = "compare",
     header = "The change of every figure between two runs; exit 1 on a regression.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Compares every figure of every point (series, mode, size) present in both",
-        "runs: the change of the median. A figure REGRESSES when its median moved the",
-        "bad way by more than the threshold AND the repetition ranges [min, max] of",
-        "the two runs do not overlap (the change is beyond both runs' own spread).",
-        "Improvements follow the same rule the other way.",
-        "Only rtt_p50, rtt_p99, mb_per_s, msgs_per_s, owl_p50 and owl_p99 can fail",
-        "the comparison; CPU and the other figures are informational unless",
-        "--all-metrics. Points in one run only are listed as added or removed, not",
-        "failures. Differing environments (cpu_model, kernel, java_version) are",
-        "warned of, not failed.",
+        "Compares every figure of every point (series, mode, size) present in both runs: the change of the median. " +
+            "A figure REGRESSES when its median moved the bad way by more than the threshold AND the repetition ranges " +
+            "[min, max] of the two runs do not overlap (the change is beyond both runs' own spread). " +
+            "Improvements follow the same rule the other way. " +
+            "Only rtt_p50, rtt_p99, mb_per_s, msgs_per_s, owl_p50 and owl_p99 can fail the comparison; CPU and the other " +
+            "figures are informational unless --all-metrics. Points in one run only are listed as added or removed, not " +
+            "failures. Differing environments (cpu_model, kernel, java_version) are warned of, not failed.",
         "",
-        "JSON for CI trackers (github-action-benchmark, tool customSmallerIsBetter or",
-        "customBiggerIsBetter): an array of {\"name\": \"<series> <mode> <size>",
-        "<metric>\", \"unit\", \"value\": the current median, \"range\": \"<min>-<max>\",",
-        "\"extra\": the base figure and the verdict}. One array cannot mix directions:",
-        "--format json prints the smaller-is-better one (latency, CPU) on stdout;",
-        "--json-smaller FILE and --json-bigger FILE (throughput, rates) write each to",
-        "a file, with any --format.",
+        "JSON for CI trackers (github-action-benchmark, tool customSmallerIsBetter or customBiggerIsBetter): an array of " +
+            "{\"name\": \"<series> <mode> <size> <metric>\", \"unit\", \"value\": the current median, " +
+            "\"range\": \"<min>-<max>\", \"extra\": the base figure and the verdict}. One array cannot mix directions: " +
+            "--format json prints the smaller-is-better one (latency, CPU) on stdout; --json-smaller FILE and " +
+            "--json-bigger FILE (throughput, rates) write each to a file, with any --format.",
         "",
-        "Exit codes: 0 no regression, 1 a regression, 2 bad input (no such run, the",
-        "runs share no point)."})
+        "Exit codes: 0 no regression, 1 a regression, 2 bad input (no such run, the runs share no point, an output " +
+            "file that cannot be written)."})
 public final class CompareCommand implements Callable<Integer>
 {
     @CommandLine.Spec

@@ -52,11 +52,12 @@ import java.util.stream.Collectors;
     name = "soak",
     header = "Send millions of mixed-size messages per transport and check every one.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Sends millions of messages of mixed sizes over every chosen transport, stream and ping-pong, and checks",
-        "every one: reports the messages delivered and zero loss, reordering and corruption, or the message that was not.",
-        "Not a benchmark (nothing is pinned or warmed up) and too long for CI."},
+        "Sends millions of messages of mixed sizes over every chosen transport, stream and ping-pong, and checks every one: " +
+            "reports the messages delivered and zero loss, reordering and corruption, or the message that was not. " +
+            "Not a benchmark (nothing is pinned or warmed up) and too long for CI."},
     footer = {"", "Exit status: 0 every message delivered intact; 1 a pair failed (named);", "2 bad input; 130 or 143 interrupted. See docs/faults.md."})
 public final class SoakCommand implements Callable<Integer>
 {

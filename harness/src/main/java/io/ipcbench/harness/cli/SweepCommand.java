@@ -34,11 +34,12 @@ import java.util.stream.Collectors;
     name = "sweep",
     header = "Measure every transport, mode and size; print figures and break-even sizes.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved,",
-        "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
-        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."},
+        "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved, " +
+            "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
+        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt, report.html)."},
     footer = {
         "",
         "Exit status:",
