@@ -85,7 +85,12 @@ public final class CompareCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--format " + format + " is not a format (known: text, json, markdown)");
         }
-        final Path root = results != null ? results : SweepConfig.defaultResults();
+        PathOptions.named(base, "BASE", "run", "results/<run-id> or a run id");
+        PathOptions.named(current, "CURRENT", "run", "results/<run-id> or a run id");
+        checkOutput(jsonSmaller, "--json-smaller");
+        checkOutput(jsonBigger, "--json-bigger");
+        final Path root = PathOptions.named(results, "--results", "directory", "--results results") != null ?
+            results : SweepConfig.defaultResults();
         final StoredRun baseRun = RunReader.load(base, root);
         final StoredRun currentRun = RunReader.load(current, root);
         final Comparison comparison = Comparison.of(baseRun, currentRun, relative, allMetrics);
@@ -111,6 +116,15 @@ public final class CompareCommand implements Callable<Integer>
         return comparison.regressed() ? 1 : 0;
     }
 
+    /** An output file is checked before the runs are read, so that a typo in it does not cost a comparison. */
+    private static void checkOutput(final Path file, final String option)
+    {
+        if (PathOptions.named(file, option, "file", option + " out.json") != null)
+        {
+            PathOptions.checkWritableFile(file, option);
+        }
+    }
+
     private static void write(final Path file, final String option, final String content)
     {
         if (file == null)
@@ -123,7 +137,7 @@ public final class CompareCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(option + " " + file + " cannot be written: " + ex);
+            throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + PathOptions.reason(ex));
         }
     }
 }

@@ -52,6 +52,8 @@ public final class RecommendCommand implements Callable<Integer>
     {
         final int bytes = Sizes.parse(size, "--size");
         final Goal chosen = Goal.parse(goal);
+        PathOptions.named(run, "--run", "run", "--run results/<run-id>");
+        PathOptions.named(results, "--results", "directory", "--results results");
         final StoredRun stored = RunReader.load(run, results != null ? results : SweepConfig.defaultResults());
         spec.commandLine().getOut().print(Recommender.recommend(stored, bytes, chosen, noSpin).text());
         spec.commandLine().getOut().flush();

@@ -37,6 +37,7 @@ public final class ReportCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        PathOptions.named(run, "RUN", "run", "results/<run-id>");
         final Path written = HtmlReport.write(resolve(run));
         spec.commandLine().getOut().println("report: " + written);
         return 0;

@@ -145,6 +145,7 @@ public final class SoakCommand implements Callable<Integer>
         final long segmentBytes = Sizes.parseBytes(chronicleSegment, "--chronicle-segment", 1L << 40);
         final List<Injection> injections = inject == null ? List.of() :
             inject.stream().map(Injection::parse).collect(Collectors.toList());
+        PathOptions.named(runDir, "--run-dir", "directory", "--run-dir /dev/shm");
         final Path root = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
         if (!Files.isDirectory(root) || RunDirectory.longestSocketPath(root) > RunDirectory.MAX_SOCKET_PATH)
         {

@@ -47,6 +47,20 @@ class CalibrateCommandTest
             err.toString().strip());
     }
 
+    /** An empty --results would put calibrations under the working directory; nothing is measured. */
+    @Test
+    void shouldRefuseAnEmptyResultsDirectoryOrRunToExplain()
+    {
+        final CommandRun results = CommandRun.execute("calibrate", "--quick", "--results", "");
+        final CommandRun explain = CommandRun.execute("calibrate", "--explain", "");
+
+        assertEquals(IpcBench.EXIT_USAGE, results.exit());
+        assertEquals("ipcbench: --results '' names no directory: give one, e.g. --results results\n", results.err());
+        assertEquals("", results.out());
+        assertEquals(IpcBench.EXIT_USAGE, explain.exit());
+        assertEquals("ipcbench: --explain '' names no run: give one, e.g. --explain results/latest\n", explain.err());
+    }
+
     @Test
     void shouldExitTwoWhenTheRunToExplainIsMissing()
     {

@@ -174,6 +174,18 @@ class RecommendCommandTest
         assertEquals("ipcbench: --goal cheapest is not a goal (known: latency, throughput)\n", goal.err());
     }
 
+    @Test
+    void shouldRefuseAnEmptyRunOrResultsDirectory()
+    {
+        final CommandRun run = CommandRun.execute("recommend", "--size", "512", "--run", "");
+        final CommandRun results = CommandRun.execute("recommend", "--size", "512", "--results", " ");
+
+        assertEquals(2, run.exit());
+        assertEquals("ipcbench: --run '' names no run: give one, e.g. --run results/<run-id>\n", run.err());
+        assertEquals(2, results.exit());
+        assertEquals("ipcbench: --results ' ' names no directory: give one, e.g. --results results\n", results.err());
+    }
+
     private static CommandRun recommend(final String... args)
     {
         final String[] all = new String[args.length + 3];
