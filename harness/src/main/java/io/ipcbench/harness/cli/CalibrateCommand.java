@@ -30,14 +30,14 @@ import java.util.stream.Collectors;
     name = "calibrate",
     header = "Measure with JMH what a system call, a copy, a CRC32C and a clock read cost here.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Measures with JMH what the parts of IPC cost on this machine: a raw system call",
-        "(getpid through JNA), System.nanoTime, and at each size a heap-to-direct copy,",
-        "a direct-to-direct copy and a CRC32C. Results go to results/calibration/<id>/",
-        "(calibration.json, jmh.json); results/calibration/latest is the newest.",
-        "With --explain, measures nothing: fits a run's fixed and per-byte costs and",
-        "explains its break-evens with the newest calibration."})
+        "Measures with JMH what the parts of IPC cost on this machine: a raw system call (getpid through JNA), " +
+            "System.nanoTime, and at each size a heap-to-direct copy, a direct-to-direct copy and a CRC32C. Results go to " +
+            "results/calibration/<id>/ (calibration.json, jmh.json); results/calibration/latest is the newest.",
+        "With --explain, measures nothing: fits a run's fixed and per-byte costs and explains its break-evens with the " +
+            "newest calibration."})
 public final class CalibrateCommand implements Callable<Integer>
 {
     public static final int EXIT_FAILED = 1;
@@ -63,13 +63,15 @@ public final class CalibrateCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final PrintWriter out = spec.commandLine().getOut();
+        PathOptions.named(results, "--results", "directory", "--results results");
+        PathOptions.named(explain, "--explain", "run", "--explain results/latest");
         final Path resultsRoot = results != null ? results : SweepConfig.defaultResults();
         if (explain != null)
         {
             return explain(out, resultsRoot);
         }
         final Calibrator.Settings settings = settings();
-        checkResults(resultsRoot);
+        PathOptions.checkWritableDirectory(resultsRoot, "--results");
         // ipcbench's machine lock stands in for JMH's, which would leave /tmp/jmh.lock behind
         System.setProperty("jmh.ignoreLock", "true");
         final Path lockRoot = RunDirectory.defaultRoot();
@@ -145,19 +147,5 @@ public final class CalibrateCommand implements Callable<Integer>
         out.print(model.render(breakEven, calibration));
         out.flush();
         return 0;
-    }
-
-    private static void checkResults(final Path results)
-    {
-        Path existing = results.toAbsolutePath();
-        while (existing != null && !Files.exists(existing))
-        {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing))
-        {
-            throw new IllegalArgumentException("--results " + results + " cannot be written (" +
-                (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
-        }
     }
 }

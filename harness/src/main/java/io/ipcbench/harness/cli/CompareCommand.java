@@ -23,29 +23,25 @@ import java.util.concurrent.Callable;
     name = "compare",
     header = "The change of every figure between two runs; exit 1 on a regression.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Compares every figure of every point (series, mode, size) present in both",
-        "runs: the change of the median. A figure REGRESSES when its median moved the",
-        "bad way by more than the threshold AND the repetition ranges [min, max] of",
-        "the two runs do not overlap (the change is beyond both runs' own spread).",
-        "Improvements follow the same rule the other way.",
-        "Only rtt_p50, rtt_p99, mb_per_s, msgs_per_s, owl_p50 and owl_p99 can fail",
-        "the comparison; CPU and the other figures are informational unless",
-        "--all-metrics. Points in one run only are listed as added or removed, not",
-        "failures. Differing environments (cpu_model, kernel, java_version) are",
-        "warned of, not failed.",
+        "Compares every figure of every point (series, mode, size) present in both runs: the change of the median. " +
+            "A figure REGRESSES when its median moved the bad way by more than the threshold AND the repetition ranges " +
+            "[min, max] of the two runs do not overlap (the change is beyond both runs' own spread). " +
+            "Improvements follow the same rule the other way. " +
+            "Only rtt_p50, rtt_p99, mb_per_s, msgs_per_s, owl_p50 and owl_p99 can fail the comparison; CPU and the other " +
+            "figures are informational unless --all-metrics. Points in one run only are listed as added or removed, not " +
+            "failures. Differing environments (cpu_model, kernel, java_version) are warned of, not failed.",
         "",
-        "JSON for CI trackers (github-action-benchmark, tool customSmallerIsBetter or",
-        "customBiggerIsBetter): an array of {\"name\": \"<series> <mode> <size>",
-        "<metric>\", \"unit\", \"value\": the current median, \"range\": \"<min>-<max>\",",
-        "\"extra\": the base figure and the verdict}. One array cannot mix directions:",
-        "--format json prints the smaller-is-better one (latency, CPU) on stdout;",
-        "--json-smaller FILE and --json-bigger FILE (throughput, rates) write each to",
-        "a file, with any --format.",
+        "JSON for CI trackers (github-action-benchmark, tool customSmallerIsBetter or customBiggerIsBetter): an array of " +
+            "{\"name\": \"<series> <mode> <size> <metric>\", \"unit\", \"value\": the current median, " +
+            "\"range\": \"<min>-<max>\", \"extra\": the base figure and the verdict}. One array cannot mix directions: " +
+            "--format json prints the smaller-is-better one (latency, CPU) on stdout; --json-smaller FILE and " +
+            "--json-bigger FILE (throughput, rates) write each to a file, with any --format.",
         "",
-        "Exit codes: 0 no regression, 1 a regression, 2 bad input (no such run, the",
-        "runs share no point)."})
+        "Exit codes: 0 no regression, 1 a regression, 2 bad input (no such run, the runs share no point, an output " +
+            "file that cannot be written)."})
 public final class CompareCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -89,7 +85,12 @@ public final class CompareCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--format " + format + " is not a format (known: text, json, markdown)");
         }
-        final Path root = results != null ? results : SweepConfig.defaultResults();
+        PathOptions.named(base, "BASE", "run", "results/<run-id> or a run id");
+        PathOptions.named(current, "CURRENT", "run", "results/<run-id> or a run id");
+        checkOutput(jsonSmaller, "--json-smaller");
+        checkOutput(jsonBigger, "--json-bigger");
+        final Path root = PathOptions.named(results, "--results", "directory", "--results results") != null ?
+            results : SweepConfig.defaultResults();
         final StoredRun baseRun = RunReader.load(base, root);
         final StoredRun currentRun = RunReader.load(current, root);
         final Comparison comparison = Comparison.of(baseRun, currentRun, relative, allMetrics);
@@ -115,6 +116,15 @@ public final class CompareCommand implements Callable<Integer>
         return comparison.regressed() ? 1 : 0;
     }
 
+    /** An output file is checked before the runs are read, so that a typo in it does not cost a comparison. */
+    private static void checkOutput(final Path file, final String option)
+    {
+        if (PathOptions.named(file, option, "file", option + " out.json") != null)
+        {
+            PathOptions.checkWritableFile(file, option);
+        }
+    }
+
     private static void write(final Path file, final String option, final String content)
     {
         if (file == null)
@@ -127,7 +137,7 @@ public final class CompareCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(option + " " + file + " cannot be written: " + ex);
+            throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + PathOptions.reason(ex));
         }
     }
 }

@@ -18,15 +18,14 @@ import java.util.concurrent.Callable;
     name = "recommend",
     header = "Which transport for messages of a given size, and what it costs.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Ranks the transports a run measured at one message size and says which is",
-        "best, by how much, and at what price (CPU cores kept busy, system calls per",
-        "message). A size between measured ones is interpolated on log size: log of",
-        "each figure against log of the size, between the two nearest measured sizes.",
-        "Sizes outside the measured range are refused, not extrapolated.",
-        "Exit codes: 0 done, 2 bad input (no such run, size outside the range, the",
-        "goal's mode not measured)."})
+        "Ranks the transports a run measured at one message size and says which is best, by how much, and at what " +
+            "price (CPU cores kept busy, system calls per message). A size between measured ones is interpolated on log " +
+            "size: log of each figure against log of the size, between the two nearest measured sizes. Sizes outside the " +
+            "measured range are refused, not extrapolated.",
+        "Exit codes: 0 done, 2 bad input (no such run, size outside the range, the goal's mode not measured)."})
 public final class RecommendCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -53,6 +52,8 @@ public final class RecommendCommand implements Callable<Integer>
     {
         final int bytes = Sizes.parse(size, "--size");
         final Goal chosen = Goal.parse(goal);
+        PathOptions.named(run, "--run", "run", "--run results/<run-id>");
+        PathOptions.named(results, "--results", "directory", "--results results");
         final StoredRun stored = RunReader.load(run, results != null ? results : SweepConfig.defaultResults());
         spec.commandLine().getOut().print(Recommender.recommend(stored, bytes, chosen, noSpin).text());
         spec.commandLine().getOut().flush();

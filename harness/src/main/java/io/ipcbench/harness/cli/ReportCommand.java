@@ -17,11 +17,11 @@ import java.util.concurrent.Callable;
     name = "report",
     header = "Write a run's self-contained report.html: charts, break-evens, environment.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     description = {
-        "Writes report.html for a run from its run.json: latency, throughput and CPU",
-        "cost against message size, the crossovers and break-even statements, the",
-        "environment and the configuration, in one file that opens without a network.",
-        "Works for any run: finished, interrupted, or made by an older ipcbench."})
+        "Writes report.html for a run from its run.json: latency, throughput and CPU cost against message size, the " +
+            "crossovers and break-even statements, the environment and the configuration, in one file that opens without " +
+            "a network. Works for any run: finished, interrupted, or made by an older ipcbench."})
 public final class ReportCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -37,6 +37,7 @@ public final class ReportCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        PathOptions.named(run, "RUN", "run", "results/<run-id>");
         final Path written = HtmlReport.write(resolve(run));
         spec.commandLine().getOut().println("report: " + written);
         return 0;

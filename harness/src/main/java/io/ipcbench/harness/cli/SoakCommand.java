@@ -52,11 +52,12 @@ import java.util.stream.Collectors;
     name = "soak",
     header = "Send millions of mixed-size messages per transport and check every one.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Sends millions of messages of mixed sizes over every chosen transport, stream and ping-pong, and checks",
-        "every one: reports the messages delivered and zero loss, reordering and corruption, or the message that was not.",
-        "Not a benchmark (nothing is pinned or warmed up) and too long for CI."},
+        "Sends millions of messages of mixed sizes over every chosen transport, stream and ping-pong, and checks every one: " +
+            "reports the messages delivered and zero loss, reordering and corruption, or the message that was not. " +
+            "Not a benchmark (nothing is pinned or warmed up) and too long for CI."},
     footer = {"", "Exit status: 0 every message delivered intact; 1 a pair failed (named);", "2 bad input; 130 or 143 interrupted. See docs/faults.md."})
 public final class SoakCommand implements Callable<Integer>
 {
@@ -144,6 +145,7 @@ public final class SoakCommand implements Callable<Integer>
         final long segmentBytes = Sizes.parseBytes(chronicleSegment, "--chronicle-segment", 1L << 40);
         final List<Injection> injections = inject == null ? List.of() :
             inject.stream().map(Injection::parse).collect(Collectors.toList());
+        PathOptions.named(runDir, "--run-dir", "directory", "--run-dir /dev/shm");
         final Path root = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
         if (!Files.isDirectory(root) || RunDirectory.longestSocketPath(root) > RunDirectory.MAX_SOCKET_PATH)
         {

@@ -6,6 +6,7 @@ import io.ipcbench.harness.sweep.PointKey;
 import io.ipcbench.harness.sweep.Sizes;
 import io.ipcbench.harness.sweep.SweepConfig;
 import io.ipcbench.harness.sweep.SweepRunner;
+import io.ipcbench.transport.ChannelConfig;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.control.Mode;
 import io.ipcbench.transport.message.VerifyMode;
@@ -16,10 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,11 +34,12 @@ import java.util.stream.Collectors;
     name = "sweep",
     header = "Measure every transport, mode and size; print figures and break-even sizes.",
     mixinStandardHelpOptions = true,
+    versionProvider = IpcBench.Version.class,
     sortOptions = false,
     description = {
-        "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved,",
-        "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
-        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt)."},
+        "Runs every point (transport x mode x size) in fresh producer and consumer JVMs, repeated and interleaved, " +
+            "and reports latency percentiles, throughput, CPU per message and the sizes where one transport overtakes another.",
+        "Results go to results/<run-id>/ (run.json, points.csv, reps.csv, hist/*.hlog, summary.txt, report.html)."},
     footer = {
         "",
         "Exit status:",
@@ -52,6 +53,9 @@ import java.util.stream.Collectors;
         "See docs/faults.md."})
 public final class SweepCommand implements Callable<Integer>
 {
+    /** The largest capacity F_SETPIPE_SZ grants a process without CAP_SYS_RESOURCE. */
+    static final Path PIPE_MAX_SIZE = Path.of("/proc/sys/fs/pipe-max-size");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,10 +86,11 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--max-bytes", paramLabel = "SIZE", description = "At most this many wire bytes per point, warm-up and window each (default: 512m for chronicle, whose queue keeps them; no limit for the others).")
     String maxBytes;
 
-    @Option(names = "--warmup", paramLabel = "TIME", description = "Minimum warm-up per point (default: 300ms); it then lasts until the JIT is quiet.")
+    @Option(names = "--warmup", paramLabel = "TIME", description = "Minimum warm-up per point (default: 300ms, or --warmup-max when shorter); " +
+        "it then lasts until the JIT is quiet.")
     String warmup;
 
-    @Option(names = "--warmup-max", paramLabel = "TIME", description = "Longest warm-up per point (default: 5s).")
+    @Option(names = "--warmup-max", paramLabel = "TIME", description = "Longest warm-up per point, not below --warmup (default: 5s, or --warmup when longer).")
     String warmupMax;
 
     @Option(names = "--verify", paramLabel = "MODE", description = "crc: check sequence, length and CRC32C of every payload (default); header: sequence and length only.")
@@ -103,7 +108,8 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--ring-capacity", paramLabel = "SIZE", description = "Agrona ring capacity, a power of two (default: derived from the largest message).")
     String ringCapacity;
 
-    @Option(names = "--pipe-capacity", paramLabel = "SIZE", description = "Capacity asked of each FIFO with F_SETPIPE_SZ (default: 1m; 0 keeps the system default).")
+    @Option(names = "--pipe-capacity", paramLabel = "SIZE", description = "Capacity asked of each FIFO with F_SETPIPE_SZ, at most " +
+        "/proc/sys/fs/pipe-max-size (default: 1m, or that limit when lower; 0 keeps the system default).")
     String pipeCapacity;
 
     @Option(names = "--chronicle-block-size", paramLabel = "SIZE", description = "Chronicle Queue block size; a message may be a quarter of it (default: 64m).")
@@ -204,7 +210,20 @@ public final class SweepCommand implements Callable<Integer>
         }
         if (config.warmupMaxNs < config.warmupMinNs)
         {
-            config.warmupMaxNs = config.warmupMinNs;
+            if (warmup != null && warmupMax != null)
+            {
+                throw new IllegalArgumentException("--warmup-max " + warmupMax + " is below --warmup " + warmup +
+                    ": the longest warm-up cannot be shorter than the shortest; give a --warmup-max of at least " + warmup);
+            }
+            // the one given wins over the other's default
+            if (warmupMax != null)
+            {
+                config.warmupMinNs = config.warmupMaxNs;
+            }
+            else
+            {
+                config.warmupMaxNs = config.warmupMinNs;
+            }
         }
         if (verify != null)
         {
@@ -223,10 +242,8 @@ public final class SweepCommand implements Callable<Integer>
             }
             config.ringCapacity = capacity;
         }
-        if (pipeCapacity != null)
-        {
-            config.pipeCapacity = Sizes.parse(pipeCapacity, "--pipe-capacity");
-        }
+        config.pipeCapacity = pipeCapacity(pipeCapacity, readPipeMaxSize(PIPE_MAX_SIZE), config.transports.contains(TransportKind.PIPE),
+            config.warnings);
         if (chronicleBlockSize != null)
         {
             config.chronicleBlockSize = range("--chronicle-block-size", Sizes.parse(chronicleBlockSize, "--chronicle-block-size"),
@@ -240,13 +257,109 @@ public final class SweepCommand implements Callable<Integer>
             config.injections = inject.stream().map(Injection::parse).collect(Collectors.toList());
         }
         configurePinning(config);
+        warnOfOptionsWithoutEffect(config);
+        PathOptions.named(runDir, "--run-dir", "directory", "--run-dir /dev/shm");
         config.runRoot = runDir != null ? runDir.toAbsolutePath() : RunDirectory.defaultRoot();
         checkRunRoot(config.runRoot);
-        config.resultsDir = results != null ? results : config.resultsDir;
-        checkResults(config.resultsDir);
+        config.resultsDir = PathOptions.named(results, "--results", "directory", "--results results") != null ? results : config.resultsDir;
+        PathOptions.checkWritableDirectory(config.resultsDir, "--results");
         config.checkPoints();
         checkRoom(config);
         return config;
+    }
+
+    /**
+     * The capacity each FIFO is asked for. F_SETPIPE_SZ refuses more than
+     * /proc/sys/fs/pipe-max-size (EPERM) to a process without CAP_SYS_RESOURCE, and the FIFO then
+     * keeps the system default, typically 64 KiB, 16 times less than the default asked. Root may
+     * hold that capability, but often does not (in a container), so a capacity above the limit is
+     * refused for everyone; the default is lowered to a smaller limit, with a warning when pipes
+     * are measured.
+     *
+     * @param given       the option as typed, or null.
+     * @param pipeMaxSize the machine's limit in bytes, or -1 when it cannot be read (nothing checked then).
+     */
+    static int pipeCapacity(final String given, final long pipeMaxSize, final boolean pipeMeasured, final List<String> warnings)
+    {
+        if (given == null)
+        {
+            if (pipeMaxSize > 0 && pipeMaxSize < ChannelConfig.DEFAULT_PIPE_CAPACITY)
+            {
+                if (pipeMeasured)
+                {
+                    warnings.add(PIPE_MAX_SIZE + " is " + Sizes.format(pipeMaxSize) + " (" + pipeMaxSize + " bytes) here, below the " +
+                        "default --pipe-capacity of " + Sizes.format(ChannelConfig.DEFAULT_PIPE_CAPACITY) + ": each FIFO is asked for " +
+                        Sizes.format(pipeMaxSize) + " instead");
+                }
+                return (int)pipeMaxSize;
+            }
+            return ChannelConfig.DEFAULT_PIPE_CAPACITY;
+        }
+        final long capacity = Sizes.parseBytes(given, "--pipe-capacity", Integer.MAX_VALUE);
+        if (pipeMaxSize > 0 && capacity > pipeMaxSize)
+        {
+            throw new IllegalArgumentException("--pipe-capacity " + given.trim() + " (" + capacity + " bytes) is above this machine's limit of " +
+                Sizes.format(pipeMaxSize) + " (" + pipeMaxSize + " bytes, " + PIPE_MAX_SIZE + "): F_SETPIPE_SZ would refuse it and " +
+                "the FIFO keep the system default; give at most " + Sizes.format(pipeMaxSize) + ", or 0 for the system default");
+        }
+        return (int)capacity;
+    }
+
+    /** The bytes in {@code file} (/proc/sys/fs/pipe-max-size), or -1 when it cannot be read. */
+    static long readPipeMaxSize(final Path file)
+    {
+        // a stream, not Files.readString: that trusts the size procfs reports and returned "1" for "1048576\n"
+        try (InputStream in = Files.newInputStream(file))
+        {
+            return Long.parseLong(new String(in.readNBytes(64), StandardCharsets.US_ASCII).trim());
+        }
+        catch (final IOException | NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** A warning for each option given that no point of the sweep uses: it would otherwise be ignored without a word. */
+    private void warnOfOptionsWithoutEffect(final SweepConfig config)
+    {
+        final String modesMeasured = config.modes.stream().map(Mode::label).collect(Collectors.joining(","));
+        final String transportsMeasured = config.transports.stream().map(TransportKind::label).collect(Collectors.joining(","));
+        if (rate != null && !config.modes.contains(Mode.RATE))
+        {
+            config.warnings.add(withoutEffect("--rate", rate, "it sets the message rate of rate mode", "modes", modesMeasured, "rate"));
+        }
+        if (batches != null && !config.batches.equals(List.of(1)) && !config.modes.contains(Mode.STREAM))
+        {
+            config.warnings.add(withoutEffect("--batch", batches, "it sets the messages per write of stream mode", "modes", modesMeasured,
+                "stream"));
+        }
+        if (waits != null && config.transports.stream().noneMatch(TransportKind::sharedMemory))
+        {
+            config.warnings.add(withoutEffect("--wait", waits, "it sets how agrona and chronicle wait", "transports", transportsMeasured,
+                "agrona or chronicle"));
+        }
+        if (ringCapacity != null && !config.transports.contains(TransportKind.AGRONA))
+        {
+            config.warnings.add(withoutEffect("--ring-capacity", ringCapacity, "it sizes agrona's rings", "transports", transportsMeasured,
+                "agrona"));
+        }
+        if (pipeCapacity != null && !config.transports.contains(TransportKind.PIPE))
+        {
+            config.warnings.add(withoutEffect("--pipe-capacity", pipeCapacity, "it sizes the FIFOs of pipe", "transports", transportsMeasured,
+                "pipe"));
+        }
+        if (chronicleBlockSize != null && !config.transports.contains(TransportKind.CHRONICLE))
+        {
+            config.warnings.add(withoutEffect("--chronicle-block-size", chronicleBlockSize, "it sizes chronicle's queue blocks", "transports",
+                transportsMeasured, "chronicle"));
+        }
+    }
+
+    private static String withoutEffect(final String option, final String value, final String what, final String measuredWhat,
+        final String measured, final String missing)
+    {
+        return option + " " + value + " has no effect: " + what + ", and the " + measuredWhat + " measured are " + measured +
+            " (add " + missing + " to --" + measuredWhat + ")";
     }
 
     /**
@@ -350,7 +463,7 @@ public final class SweepCommand implements Callable<Integer>
             throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory: it is " +
                 (Files.exists(root) ? "not a directory" : "missing"));
         }
-        final String unwritable = unwritable(root);
+        final String unwritable = PathOptions.unwritable(root);
         if (unwritable != null)
         {
             throw new IllegalArgumentException("--run-dir " + root + " must be an existing, writable directory: " + unwritable);
@@ -360,55 +473,6 @@ public final class SweepCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--run-dir " + root + " is too long: socket paths under it would be " + longest +
                 " bytes, a Unix socket address holds at most " + RunDirectory.MAX_SOCKET_PATH);
-        }
-    }
-
-    private static void checkResults(final Path results)
-    {
-        Path existing = results.toAbsolutePath();
-        while (existing != null && !Files.exists(existing))
-        {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing))
-        {
-            throw new IllegalArgumentException("--results " + results + " cannot be written (" +
-                (existing == null ? "no existing parent" : existing + " is not a directory") + ")");
-        }
-        final String unwritable = unwritable(existing);
-        if (unwritable != null)
-        {
-            throw new IllegalArgumentException("--results " + results + " cannot be written (" + existing + ": " + unwritable + ")");
-        }
-    }
-
-    /**
-     * Why nothing can be made in {@code directory}, or null when a probe file can: permission
-     * bits say nothing to root, and nothing about a read-only mount, so try it.
-     */
-    private static String unwritable(final Path directory)
-    {
-        try
-        {
-            final Path probe = Files.createTempFile(directory, ".ipcbench-probe-", ".tmp");
-            Files.delete(probe);
-            return null;
-        }
-        catch (final NoSuchFileException ex)
-        {
-            return "cannot create a file there (no such file or directory)";
-        }
-        catch (final AccessDeniedException ex)
-        {
-            return "cannot create a file there (permission denied)";
-        }
-        catch (final FileSystemException ex)
-        {
-            return "cannot create a file there (" + (ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName()) + ")";
-        }
-        catch (final IOException | SecurityException ex)
-        {
-            return "cannot create a file there (" + ex.getClass().getSimpleName() + ")";
         }
     }
 

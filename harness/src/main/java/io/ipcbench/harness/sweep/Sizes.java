@@ -50,7 +50,7 @@ public final class Sizes
         }
         if (end == 0)
         {
-            throw new IllegalArgumentException(option + " size '" + item.trim() + "' is not a whole number of bytes" +
+            throw new IllegalArgumentException(option + " '" + item.trim() + "' is not a whole number of bytes" +
                 (text.startsWith("-") ? " (sizes cannot be negative)" : "") + "; use e.g. 512, 4k, 1m");
         }
         final long multiplier;
@@ -76,7 +76,7 @@ public final class Sizes
                 multiplier = 1L << 30;
                 break;
             default:
-                throw new IllegalArgumentException(option + " size '" + item.trim() + "' has an unknown unit '" +
+                throw new IllegalArgumentException(option + " '" + item.trim() + "' has an unknown unit '" +
                     text.substring(end).trim() + "' (known: b, k, m, g; k = 1024)");
         }
         final long bytes;
@@ -86,12 +86,12 @@ public final class Sizes
         }
         catch (final NumberFormatException | ArithmeticException ex)
         {
-            throw new IllegalArgumentException(option + " size '" + item.trim() + "' is too large: the limit is " +
+            throw new IllegalArgumentException(option + " '" + item.trim() + "' is too large: the limit is " +
                 format(limit) + " (" + limit + " bytes)");
         }
         if (bytes > limit)
         {
-            throw new IllegalArgumentException(option + " size '" + item.trim() + "' = " + bytes + " bytes is above the limit of " +
+            throw new IllegalArgumentException(option + " '" + item.trim() + "' = " + bytes + " bytes is above the limit of " +
                 format(limit) + " (" + limit + " bytes)");
         }
         return bytes;

@@ -65,6 +65,11 @@ public final class SweepConfig
     public String commandLine = "";
     /** Faults to inflict, for the fault tests (hidden option --inject); empty in a measuring run. */
     public List<Injection> injections = List.of();
+    /**
+     * Warnings about the configuration itself (an option no point uses, a capacity lowered to the
+     * machine's limit): printed at the start with the run's conditions and recorded with them.
+     */
+    public final List<String> warnings = new ArrayList<>();
 
     /** {@code results/} of the ipcbench checkout when started by the launcher script, else of the working directory. */
     public static Path defaultResults()

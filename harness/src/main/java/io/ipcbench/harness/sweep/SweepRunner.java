@@ -79,6 +79,7 @@ public final class SweepRunner
         final List<SweepConfig.Run> schedule = config.schedule();
         final Map<String, Object> environment = Environment.capture(jvm.flags(), runRoot);
         final RunConditions conditions = RunConditions.read(environment);
+        config.warnings.forEach(conditions::warn);
         conditions.add("syscall_counting", config.syscallsUnavailable == null ? "perf" : "unavailable: " + config.syscallsUnavailable);
         try (MachineLock lock = MachineLock.tryAcquire(runRoot))
         {
@@ -106,8 +107,9 @@ public final class SweepRunner
         final RunRecorder recorder = new RunRecorder(config.resultsDir, config.points(), environment, configuration());
         recorder.conditions(conditions.values());
         final PairRunner pairs = new PairRunner(jvm, timeouts);
-        out.printf(Locale.ROOT, "ipcbench sweep %s: %d points x %d repetitions = %d process pairs; results in %s%n",
-            recorder.runId(), config.points().size(), config.repeat, schedule.size(), recorder.directory());
+        out.printf(Locale.ROOT, "ipcbench sweep %s: %s x %s = %s; results in %s%n", recorder.runId(),
+            count(config.points().size(), "point"), count(config.repeat, "repetition"), count(schedule.size(), "process pair"),
+            recorder.directory());
         out.printf(Locale.ROOT, "  transports %s; modes %s; sizes %s; %s%n",
             config.transports.stream().map(t -> t.label()).collect(Collectors.joining(",")),
             config.modes.stream().map(m -> m.label()).collect(Collectors.joining(",")),
@@ -242,6 +244,12 @@ public final class SweepRunner
         {
             return true;
         }
+    }
+
+    /** "1 point", "3 points": a count and its noun, plural unless one. */
+    static String count(final long count, final String noun)
+    {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static void removeHook(final Thread hook)
@@ -413,8 +421,8 @@ public final class SweepRunner
                     // what was measured is summarised as a finished run's would be, marked interrupted
                     conclude(recorder, "interrupted");
                 }
-                System.err.println("\ninterrupted: stopped the running pair and removed its files; " + pairs +
-                    (pairs == 1 ? " finished pair" : " finished pairs") + " kept in " + recorder.directory() +
+                System.err.println("\ninterrupted: stopped the running pair and removed its files; " +
+                    count(pairs, "finished pair") + " kept in " + recorder.directory() +
                     " (status: interrupted" + (pairs == 0 ? "" : "; summary.txt and report.html show them") + ")");
             }
             catch (final IOException | RuntimeException ex)

@@ -30,7 +30,7 @@ class CalibrateCommandTest
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> CalibrateCommand.parseSizes("8,128m"));
 
-        assertEquals("--sizes size '128m' = 134217728 bytes is above the limit of 64 MiB (67108864 bytes)", ex.getMessage());
+        assertEquals("--sizes '128m' = 134217728 bytes is above the limit of 64 MiB (67108864 bytes)", ex.getMessage());
     }
 
     @Test
@@ -43,8 +43,22 @@ class CalibrateCommandTest
         final int exit = line.execute("calibrate", "--sizes", "8,-1");
 
         assertEquals(IpcBench.EXIT_USAGE, exit);
-        assertEquals("ipcbench: --sizes size '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m",
+        assertEquals("ipcbench: --sizes '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m",
             err.toString().strip());
+    }
+
+    /** An empty --results would put calibrations under the working directory; nothing is measured. */
+    @Test
+    void shouldRefuseAnEmptyResultsDirectoryOrRunToExplain()
+    {
+        final CommandRun results = CommandRun.execute("calibrate", "--quick", "--results", "");
+        final CommandRun explain = CommandRun.execute("calibrate", "--explain", "");
+
+        assertEquals(IpcBench.EXIT_USAGE, results.exit());
+        assertEquals("ipcbench: --results '' names no directory: give one, e.g. --results results\n", results.err());
+        assertEquals("", results.out());
+        assertEquals(IpcBench.EXIT_USAGE, explain.exit());
+        assertEquals("ipcbench: --explain '' names no run: give one, e.g. --explain results/latest\n", explain.err());
     }
 
     @Test

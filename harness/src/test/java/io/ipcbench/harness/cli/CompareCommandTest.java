@@ -230,6 +230,40 @@ class CompareCommandTest
         assertEquals(120, JSON.readTree(smaller.toFile()).size());
     }
 
+    /** Checked before the runs are read: a raw NoSuchFileException used to escape after the comparison. */
+    @Test
+    void shouldRefuseATrackerFileThatCannotBeWritten() throws IOException
+    {
+        final CommandRun bigger = compare("uds-rtt-30pct-slower", "--json-bigger", "/proc/x/y.json");
+        final CommandRun smaller = compare("uds-rtt-30pct-slower", "--json-smaller", temp.toString());
+        final Path file = Files.writeString(temp.resolve("file"), "not a directory");
+        final CommandRun underFile = compare("uds-rtt-30pct-slower", "--json-smaller", file.resolve("smaller.json").toString());
+        final CommandRun empty = compare("uds-rtt-30pct-slower", "--json-bigger", "");
+
+        assertEquals(2, bigger.exit(), bigger.err());
+        assertEquals("ipcbench: cannot write --json-bigger /proc/x/y.json: no such directory /proc/x\n", bigger.err());
+        assertEquals("", bigger.out());
+        assertEquals(2, smaller.exit(), smaller.err());
+        assertEquals("ipcbench: cannot write --json-smaller " + temp + ": it is a directory\n", smaller.err());
+        assertEquals(2, underFile.exit(), underFile.err());
+        assertEquals("ipcbench: cannot write --json-smaller " + file.resolve("smaller.json") + ": " + file + " is not a directory\n",
+            underFile.err());
+        assertEquals(2, empty.exit(), empty.err());
+        assertEquals("ipcbench: --json-bigger '' names no file: give one, e.g. --json-bigger out.json\n", empty.err());
+    }
+
+    @Test
+    void shouldRefuseAnEmptyRunOrResultsDirectory()
+    {
+        final CommandRun base = CommandRun.execute("compare", "", Fixtures.run("base").toString());
+        final CommandRun results = compare("uds-rtt-30pct-slower", "--results", "");
+
+        assertEquals(2, base.exit(), base.err());
+        assertEquals("ipcbench: BASE '' names no run: give one, e.g. results/<run-id> or a run id\n", base.err());
+        assertEquals(2, results.exit(), results.err());
+        assertEquals("ipcbench: --results '' names no directory: give one, e.g. --results results\n", results.err());
+    }
+
     @Test
     void shouldKeepJsonOnStdoutAndWarningsOnStderr() throws IOException
     {

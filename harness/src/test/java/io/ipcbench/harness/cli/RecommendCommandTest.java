@@ -162,12 +162,28 @@ class RecommendCommandTest
     void shouldRejectBadSizeAndGoal()
     {
         final CommandRun size = recommend("--size", "12q");
+        final CommandRun negative = recommend("--size=-1");
         final CommandRun goal = recommend("--size", "512", "--goal", "cheapest");
 
         assertEquals(2, size.exit());
-        assertEquals("ipcbench: --size size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)\n", size.err());
+        assertEquals("ipcbench: --size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)\n", size.err());
+        assertEquals(2, negative.exit());
+        assertEquals("ipcbench: --size '-1' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m\n",
+            negative.err());
         assertEquals(2, goal.exit());
         assertEquals("ipcbench: --goal cheapest is not a goal (known: latency, throughput)\n", goal.err());
+    }
+
+    @Test
+    void shouldRefuseAnEmptyRunOrResultsDirectory()
+    {
+        final CommandRun run = CommandRun.execute("recommend", "--size", "512", "--run", "");
+        final CommandRun results = CommandRun.execute("recommend", "--size", "512", "--results", " ");
+
+        assertEquals(2, run.exit());
+        assertEquals("ipcbench: --run '' names no run: give one, e.g. --run results/<run-id>\n", run.err());
+        assertEquals(2, results.exit());
+        assertEquals("ipcbench: --results ' ' names no directory: give one, e.g. --results results\n", results.err());
     }
 
     private static CommandRun recommend(final String... args)

@@ -71,6 +71,15 @@ class ReportCommandTest
         assertEquals("ipcbench: no such run directory: " + missing + System.lineSeparator(), err.toString());
     }
 
+    /** An empty RUN would mean the working directory, and report.html be written into its latest run. */
+    @Test
+    void shouldExitWithUsageErrorForAnEmptyRun()
+    {
+        assertEquals(IpcBench.EXIT_USAGE, execute("report", ""));
+
+        assertEquals("ipcbench: RUN '' names no run: give one, e.g. results/<run-id>" + System.lineSeparator(), err.toString());
+    }
+
     @Test
     void shouldExitWithUsageErrorForADirectoryThatIsNoRun()
     {

@@ -106,6 +106,19 @@ public abstract class TransportContractTest
         }
     }
 
+    /** Runs a pair that is expected to fail, and returns how. */
+    protected PairOutcome runFailing(final PointSpec spec) throws Exception
+    {
+        final PairOutcome outcome = new PairRunner(new ChildJvm(), new PairRunner.Timeouts()).run(spec);
+        assertFalse(outcome.ok(), "the pair should have failed: " + outcome.detail());
+        return outcome;
+    }
+
+    protected PointSpec streamSpec()
+    {
+        return spec(Mode.STREAM, new int[] {64}, 1);
+    }
+
     private PointSpec spec(final Mode mode, final int[] sizes, final int batch)
     {
         final PointSpec spec = new PointSpec();

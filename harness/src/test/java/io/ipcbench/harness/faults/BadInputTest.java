@@ -1,6 +1,7 @@
 package io.ipcbench.harness.faults;
 
 import io.ipcbench.harness.launch.ChildJvm;
+import io.ipcbench.harness.sweep.Sizes;
 import io.ipcbench.harness.sweep.SweepConfig;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.control.Mode;
@@ -13,11 +14,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +38,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class BadInputTest
 {
+    /** This machine's /proc/sys/fs/pipe-max-size, which --pipe-capacity may not exceed. */
+    private static final long PIPE_MAX_SIZE = pipeMaxSize();
+
     @TempDir
     Path scratch;
 
@@ -59,13 +68,13 @@ class BadInputTest
     {
         return Stream.of(
             arguments("negative size", List.of("--sizes=-64"),
-                "--sizes size '-64' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m"),
+                "--sizes '-64' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m"),
             arguments("empty size list", List.of("--sizes", ""), "--sizes must list at least one size, e.g. --sizes 0,64,4k,64k,1m"),
             arguments("empty size in the list", List.of("--sizes", "64,,128"),
                 "--sizes has an empty size (two commas in a row, or a trailing comma)"),
-            arguments("malformed size", List.of("--sizes", "12q"), "--sizes size '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)"),
+            arguments("malformed size", List.of("--sizes", "12q"), "--sizes '12q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)"),
             arguments("size above any message", List.of("--sizes", "2g"),
-                "--sizes size '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)"),
+                "--sizes '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)"),
             arguments("negative count", List.of("--messages", "-5"),
                 "--messages '-5' is not a whole number such as 5000, 100k or 1m (it cannot be negative)"),
             arguments("zero count", List.of("--messages", "0"), "--messages must be between 1 and 1000000000000: --messages=0"),
@@ -93,7 +102,57 @@ class BadInputTest
             arguments("absurd rate", List.of("--modes", "rate", "--rate", "1g"), "--rate must be between 1 and 100000000: --rate=1000000000"),
             arguments("zero duration", List.of("--duration", "0s"), "--duration must be between 1ms and 60m: --duration=0s"),
             arguments("absurd duration", List.of("--duration", "90m"), "--duration must be between 1ms and 60m: --duration=90m"),
-            arguments("absurd warm-up", List.of("--warmup", "20m"), "--warmup must be between 0s and 10m: --warmup=20m"));
+            arguments("absurd warm-up", List.of("--warmup", "20m"), "--warmup must be between 0s and 10m: --warmup=20m"),
+            arguments("longest warm-up below the shortest", List.of("--warmup", "3s", "--warmup-max", "1s"),
+                "--warmup-max 1s is below --warmup 3s: the longest warm-up cannot be shorter than the shortest; " +
+                    "give a --warmup-max of at least 3s"),
+            arguments("pipe capacity above pipe-max-size", List.of("--transports", "pipe", "--pipe-capacity", "1g"),
+                "--pipe-capacity 1g (1073741824 bytes) is above this machine's limit of " + Sizes.format(PIPE_MAX_SIZE) + " (" +
+                    PIPE_MAX_SIZE + " bytes, /proc/sys/fs/pipe-max-size): F_SETPIPE_SZ would refuse it and the FIFO keep the " +
+                    "system default; give at most " + Sizes.format(PIPE_MAX_SIZE) + ", or 0 for the system default"),
+            arguments("pipe capacity one byte above pipe-max-size", List.of("--pipe-capacity", Long.toString(PIPE_MAX_SIZE + 1)),
+                "--pipe-capacity " + (PIPE_MAX_SIZE + 1) + " (" + (PIPE_MAX_SIZE + 1) + " bytes) is above this machine's limit of " +
+                    Sizes.format(PIPE_MAX_SIZE) + " (" + PIPE_MAX_SIZE + " bytes, /proc/sys/fs/pipe-max-size): F_SETPIPE_SZ would " +
+                    "refuse it and the FIFO keep the system default; give at most " + Sizes.format(PIPE_MAX_SIZE) +
+                    ", or 0 for the system default"));
+    }
+
+    /**
+     * {@code --results ''} would mean the working directory: the run and a {@code latest} link
+     * would land wherever the user stands. Refused like {@code --sizes ''}.
+     */
+    @Test
+    void shouldRefuseAnEmptyResultsDirectoryAndWriteNothingWhereItStands() throws Exception
+    {
+        final Path here = Path.of("").toAbsolutePath();
+        final List<String> before = entries(here);
+
+        final Cli sweep = Cli.run(List.of("sweep", "--run-dir", debris.root().toString(), "--results", ""));
+
+        assertEquals(2, sweep.exit, sweep::all);
+        assertEquals("ipcbench: --results '' names no directory: give one, e.g. --results results\n", sweep.err);
+        assertEquals("", sweep.out);
+        assertEquals(before, entries(here), "nothing written in the working directory");
+    }
+
+    @Test
+    void shouldRefuseABlankResultsDirectoryOrAnEmptyRunDirectory()
+    {
+        final Cli blankResults = Cli.run(List.of("sweep", "--run-dir", debris.root().toString(), "--results", " "));
+        final Cli emptyRunDir = Cli.run(List.of("sweep", "--run-dir", "", "--results", results.toString()));
+
+        assertEquals(2, blankResults.exit, blankResults::all);
+        assertEquals("ipcbench: --results ' ' names no directory: give one, e.g. --results results\n", blankResults.err);
+        assertEquals(2, emptyRunDir.exit, emptyRunDir::all);
+        assertEquals("ipcbench: --run-dir '' names no directory: give one, e.g. --run-dir /dev/shm\n", emptyRunDir.err);
+    }
+
+    private static List<String> entries(final Path directory) throws Exception
+    {
+        try (Stream<Path> listed = Files.list(directory))
+        {
+            return listed.map(Path::toString).sorted().collect(Collectors.toList());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,6 +242,18 @@ class BadInputTest
         assertTrue(agrona > 2L << 20 && agrona < (2L << 20) + 8192, "agrona: " + agrona);
         assertTrue(chronicle > 2 * config.chronicleBlockSize + (2L << 20) && chronicle < 2 * config.chronicleBlockSize + (3L << 20),
             "chronicle: " + chronicle);
+    }
+
+    private static long pipeMaxSize()
+    {
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/fs/pipe-max-size")))
+        {
+            return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private Cli sweep(final List<String> args)

@@ -78,34 +78,34 @@ class SizesTest
     @Test
     void shouldRejectNegativeSize()
     {
-        assertMessage("--sizes size '-5' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m", "64,-5");
+        assertMessage("--sizes '-5' is not a whole number of bytes (sizes cannot be negative); use e.g. 512, 4k, 1m", "64,-5");
     }
 
     @Test
     void shouldRejectUnknownUnit()
     {
-        assertMessage("--sizes size '4q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)", "4q");
+        assertMessage("--sizes '4q' has an unknown unit 'q' (known: b, k, m, g; k = 1024)", "4q");
     }
 
     @Test
     void shouldRejectSizeAboveOneGibibyte()
     {
-        assertMessage("--sizes size '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)", "2g");
-        assertMessage("--sizes size '1073741825' = 1073741825 bytes is above the limit of 1 GiB (1073741824 bytes)", "1073741825");
+        assertMessage("--sizes '2g' = 2147483648 bytes is above the limit of 1 GiB (1073741824 bytes)", "2g");
+        assertMessage("--sizes '1073741825' = 1073741825 bytes is above the limit of 1 GiB (1073741824 bytes)", "1073741825");
     }
 
     @Test
     void shouldRejectSizeBeyondLongRange()
     {
-        assertMessage("--sizes size '99999999999999999999' is too large: the limit is 1 GiB (1073741824 bytes)",
+        assertMessage("--sizes '99999999999999999999' is too large: the limit is 1 GiB (1073741824 bytes)",
             "99999999999999999999");
-        assertMessage("--sizes size '9999999999999g' is too large: the limit is 1 GiB (1073741824 bytes)", "9999999999999g");
+        assertMessage("--sizes '9999999999999g' is too large: the limit is 1 GiB (1073741824 bytes)", "9999999999999g");
     }
 
     @Test
     void shouldRejectMalformedSize()
     {
-        assertMessage("--sizes size 'abc' is not a whole number of bytes; use e.g. 512, 4k, 1m", "abc");
+        assertMessage("--sizes 'abc' is not a whole number of bytes; use e.g. 512, 4k, 1m", "abc");
     }
 
     @ParameterizedTest

@@ -18,12 +18,13 @@ import java.nio.file.StandardOpenOption;
  * {@code fwd.fifo} carries producer to consumer, {@code rev.fifo} the echo back. Both ends open
  * forward first, then reverse, so the blocking FIFO opens cannot deadlock. The consumer asks the
  * kernel for {@link ChannelConfig#pipeCapacity()} bytes per pipe (F_SETPIPE_SZ) and records what
- * it got.
+ * it got; a refusal fails the point rather than let it measure the system default's pipe.
  */
 public final class PipeChannel extends ByteStreamChannel
 {
     public static final String FORWARD = "fwd.fifo";
     public static final String REVERSE = "rev.fifo";
+    private static final int EPERM = 1;
 
     private PipeChannel(final ChannelConfig config, final FileChannel in, final FileChannel out)
     {
@@ -99,7 +100,11 @@ public final class PipeChannel extends ByteStreamChannel
                 }
                 catch (final LastErrorException ex)
                 {
-                    // EPERM above /proc/sys/fs/pipe-max-size: keep the default and record what is in effect
+                    // the FIFO would keep the system default, 64 KiB, and the point measure a pipe other than the one asked
+                    throw new IOException("F_SETPIPE_SZ of " + requested + " bytes on " + path + " failed: errno=" + ex.getErrorCode() +
+                        (ex.getErrorCode() == EPERM ? " (EPERM: above /proc/sys/fs/pipe-max-size without CAP_SYS_RESOURCE, or this " +
+                        "user's pipe buffers are over /proc/sys/fs/pipe-user-pages-soft)" : "") +
+                        "; --pipe-capacity 0 keeps the system default", ex);
                 }
             }
             return LibC.fcntl(fd, LibC.F_GETPIPE_SZ, 0);
