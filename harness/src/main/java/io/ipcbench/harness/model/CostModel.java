@@ -518,12 +518,10 @@ public final class CostModel
             {
                 if (fit.mode() == mode)
                 {
-                    final double[] fixed = fit.line().interceptInterval();
-                    final double[] perByte = fit.line().slopeInterval();
-                    rows.add(List.of(fit.name(),
-                        Explainer.time(fit.fixedNs()) + " [" + Explainer.time(fixed[0]) + " - " + Explainer.time(fixed[1]) + "]",
-                        Explainer.perByte(fit.perByteNs()) + " [" + Format.significant(perByte[0]) + " - " + Format.significant(perByte[1]) + "]",
-                        fit.syscalls() == null ? "-" : Explainer.count(fit.syscalls())));
+                    final List<String> row = new ArrayList<>(List.of(fit.name()));
+                    row.addAll(fitCells(fit.fixedNs(), fit.line().interceptInterval(), fit.perByteNs(), fit.line().slopeInterval(),
+                        fit.syscalls()));
+                    rows.add(row);
                 }
             }
             if (rows.size() > 1)
@@ -554,6 +552,25 @@ public final class CostModel
             out.append("    - ").append(sentence).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A fitted line's cells as the summary's cost-model table shows them, and report.html's too:
+     * the fixed cost with its interval ({@code 22.2 us [20.2 us - 24.9 us]}), the per-byte cost
+     * with its interval ({@code 0.391 ns/B [0.369 - 0.509]}) and the system calls per message at
+     * the smallest size ({@code 4.00}, {@code <0.01}, {@code -} when not counted).
+     *
+     * @param fixedInterval the 95% interval of the fixed cost, two values (ns).
+     * @param perByteInterval the 95% interval of the per-byte cost, two values (ns/B).
+     * @param syscallsOrNull producer's and consumer's system calls per message added up, or null.
+     */
+    public static List<String> fitCells(
+        final double fixedNs, final double[] fixedInterval, final double perByteNs, final double[] perByteInterval, final Double syscallsOrNull)
+    {
+        return List.of(
+            Explainer.time(fixedNs) + " [" + Explainer.time(fixedInterval[0]) + " - " + Explainer.time(fixedInterval[1]) + "]",
+            Explainer.perByte(perByteNs) + " [" + Format.significant(perByteInterval[0]) + " - " + Format.significant(perByteInterval[1]) + "]",
+            syscallsOrNull == null ? "-" : Explainer.count(syscallsOrNull));
     }
 
     private static String measured(final Crossover crossover, final List<Analysis.ModeFindings> breakEven)
