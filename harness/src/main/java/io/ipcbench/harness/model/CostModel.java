@@ -559,21 +559,12 @@ public final class CostModel
                 {
                     final String note = note(fit);
                     noted |= !note.isEmpty();
-                    final String fixed;
-                    final String perByte;
-                    if (fit.intervalsAssessed())
-                    {
-                        final double[] a = fit.line().interceptInterval();
-                        final double[] b = fit.line().slopeInterval();
-                        fixed = Explainer.time(fit.fixedNs()) + " [" + Explainer.time(a[0]) + " - " + Explainer.time(a[1]) + "]";
-                        perByte = Explainer.perByte(fit.perByteNs()) + " [" + Format.significant(b[0]) + " - " + Format.significant(b[1]) + "]";
-                    }
-                    else
-                    {
-                        fixed = Explainer.time(fit.fixedNs());
-                        perByte = Explainer.perByte(fit.perByteNs());
-                    }
-                    rows.add(List.of(fit.name(), fixed, perByte, fit.syscalls() == null ? "-" : Explainer.count(fit.syscalls()), note));
+                    final boolean assessed = fit.intervalsAssessed();
+                    final List<String> row = new ArrayList<>(List.of(fit.name()));
+                    row.addAll(fitCells(fit.fixedNs(), assessed ? fit.line().interceptInterval() : null, fit.perByteNs(),
+                        assessed ? fit.line().slopeInterval() : null, fit.syscalls()));
+                    row.add(note);
+                    rows.add(row);
                 }
             }
             if (!rows.isEmpty())
@@ -629,6 +620,27 @@ public final class CostModel
             notes.add("fixed cost's interval reaches below zero: not told apart from none");
         }
         return String.join("; ", notes);
+    }
+
+    /**
+     * A fitted line's cells as the summary's cost-model table shows them, and report.html's too:
+     * the fixed cost with its interval ({@code 22.2 us [20.2 us - 24.9 us]}), the per-byte cost
+     * with its interval ({@code 0.391 ns/B [0.369 - 0.509]}) and the system calls per message at
+     * the smallest size ({@code 4.00}, {@code <0.01}, {@code -} when not counted).
+     *
+     * @param fixedInterval the 95% interval of the fixed cost, two values (ns), or null where not assessed.
+     * @param perByteInterval the 95% interval of the per-byte cost, two values (ns/B), or null where not assessed.
+     * @param syscallsOrNull producer's and consumer's system calls per message added up, or null.
+     */
+    public static List<String> fitCells(
+        final double fixedNs, final double[] fixedInterval, final double perByteNs, final double[] perByteInterval, final Double syscallsOrNull)
+    {
+        return List.of(
+            Explainer.time(fixedNs) + (fixedInterval == null ? "" :
+                " [" + Explainer.time(fixedInterval[0]) + " - " + Explainer.time(fixedInterval[1]) + "]"),
+            Explainer.perByte(perByteNs) + (perByteInterval == null ? "" :
+                " [" + Format.significant(perByteInterval[0]) + " - " + Format.significant(perByteInterval[1]) + "]"),
+            syscallsOrNull == null ? "-" : Explainer.count(syscallsOrNull));
     }
 
     private static String measured(final Crossover crossover, final List<Analysis.ModeFindings> breakEven)

@@ -62,9 +62,21 @@ public final class RunPoints
         {
             throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage());
         }
+        return read(root, file.toString());
+    }
+
+    /**
+     * Reads the points of a parsed run.json.
+     *
+     * @param root the parsed run.json.
+     * @param source what the messages name as the file, such as its path.
+     * @throws IllegalArgumentException naming {@code source} when the document holds no readable points.
+     */
+    public static List<PointRecord> read(final JsonNode root, final String source)
+    {
         if (root == null || !root.path("points").isArray())
         {
-            throw new IllegalArgumentException(file + " has no points array: not an ipcbench run");
+            throw new IllegalArgumentException(source + " has no points array: not an ipcbench run");
         }
         final List<PointRecord> records = new ArrayList<>();
         int index = 0;
@@ -78,7 +90,7 @@ public final class RunPoints
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new IllegalArgumentException(file + " points[" + index + "] cannot be read: " + ex.getMessage());
+                throw new IllegalArgumentException(source + " points[" + index + "] cannot be read: " + ex.getMessage());
             }
             final PointRecord record = new PointRecord(key);
             for (final JsonNode rep : point.path("repetitions"))

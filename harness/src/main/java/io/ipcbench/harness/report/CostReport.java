@@ -263,6 +263,23 @@ final class CostReport
      */
     static void sharedMemoryAnswer(final StringBuilder out, final Collection<PointRecord> records)
     {
+        final List<String> lines = new ArrayList<>(blockingAnswers(records));
+        lines.addAll(spinAnswers(records));
+        if (!lines.isEmpty())
+        {
+            out.append("\nShared memory against a socket:\n");
+            lines.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+    }
+
+    /**
+     * Per mode and shared-memory transport, where it overtakes a Unix domain socket with blocking
+     * (futex) waits, or that it never does; each sentence starts with the mode, as in
+     * {@code pingpong: agrona/futex (blocking waits) and uds change places at ~314 KiB: ...}.
+     * The summary and report.html both print these.
+     */
+    static List<String> blockingAnswers(final Collection<PointRecord> records)
+    {
         final List<String> lines = new ArrayList<>();
         final String socket = new Series(TransportKind.UDS, WaitStrategy.KERNEL, 1).toString();
         for (final Analysis.ModeFindings mode : Analysis.breakEven(records))
@@ -276,11 +293,22 @@ final class CostReport
                         finding.a().equals(socket) && finding.b().equals(blocking);
                     if (pair)
                     {
-                        lines.add("  " + mode.mode().label() + ": " + blockingSentence(finding, blocking, socket));
+                        lines.add(mode.mode().label() + ": " + blockingSentence(finding, blocking, socket));
                     }
                 }
             }
         }
+        return lines;
+    }
+
+    /**
+     * Per mode and shared-memory transport, what busy-spinning buys over futex waits at the
+     * smallest size both were measured at, in the headline figure and in cores kept busy. The
+     * summary and report.html both print these.
+     */
+    static List<String> spinAnswers(final Collection<PointRecord> records)
+    {
+        final List<String> lines = new ArrayList<>();
         for (final Mode mode : new Mode[] {Mode.PINGPONG, Mode.STREAM})
         {
             for (final TransportKind shm : new TransportKind[] {TransportKind.AGRONA, TransportKind.CHRONICLE})
@@ -288,15 +316,11 @@ final class CostReport
                 final String sentence = spinSentence(records, mode, shm);
                 if (sentence != null)
                 {
-                    lines.add("  " + mode.label() + ": " + sentence);
+                    lines.add(mode.label() + ": " + sentence);
                 }
             }
         }
-        if (!lines.isEmpty())
-        {
-            out.append("\nShared memory against a socket:\n");
-            lines.forEach(line -> out.append(line).append('\n'));
-        }
+        return lines;
     }
 
     private static String blockingSentence(final BreakEven.Finding finding, final String blocking, final String socket)

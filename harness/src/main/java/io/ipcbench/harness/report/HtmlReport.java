@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ipcbench.harness.model.CostModel;
+import io.ipcbench.harness.model.RunPoints;
 import io.ipcbench.harness.report.html.ChartSpecs;
 import io.ipcbench.harness.report.html.Html;
 import io.ipcbench.harness.report.html.SeriesColours;
@@ -12,6 +14,7 @@ import io.ipcbench.harness.report.html.UPlotAssets;
 import io.ipcbench.harness.results.AtomicFiles;
 import io.ipcbench.harness.results.RunRecorder;
 import io.ipcbench.harness.stats.Metric;
+import io.ipcbench.harness.sweep.PointRecord;
 import io.ipcbench.harness.sweep.Sizes;
 
 import java.io.IOException;
@@ -26,7 +29,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -68,7 +73,7 @@ public final class HtmlReport
         final String html;
         try
         {
-            html = render(run, Instant.now());
+            html = render(run);
         }
         catch (final IllegalStateException ex)
         {
@@ -132,8 +137,11 @@ public final class HtmlReport
         return run;
     }
 
-    /** The whole page for a run; {@code generated} is the time it states it was written. */
-    static String render(final JsonNode run, final Instant generated)
+    /**
+     * The whole page for a run. It depends on run.json alone, not on when it is written: the same
+     * run.json gives the same bytes, so rewriting the report of an unchanged run changes nothing.
+     */
+    static String render(final JsonNode run)
     {
         final SeriesColours colours = new SeriesColours(ChartSpecs.series(run));
         final List<ChartSpecs.ModeSection> sections = ChartSpecs.build(run, colours);
@@ -168,10 +176,11 @@ public final class HtmlReport
             out.append("<section class=\"panel\"><h2>No points yet</h2><p class=\"lede\">run.json holds no finished point, ")
                 .append("so there is nothing to chart.</p></section>\n");
         }
+        costModel(out, run);
         failures(out, run);
         environment(out, run.path("environment"));
         configuration(out, run.path("configuration"));
-        out.append("<footer>Written by <code>ipcbench report</code> from run.json on ").append(WHEN.format(generated))
+        out.append("<footer>Written by <code>ipcbench report</code> from the run.json of ").append(Html.escape(measured(run)))
             .append(". Charts: uPlot ").append(Html.escape(UPlotAssets.version()))
             .append(" (MIT licence), inlined with everything else: this file needs no network.</footer>\n");
         out.append("</main>\n");
@@ -190,7 +199,7 @@ public final class HtmlReport
         final String status = run.path("status").asText("unknown");
         out.append("<header class=\"run\"><div class=\"inner\">\n<div class=\"kicker\">ipcbench report</div>\n")
             .append("<h1>Run ").append(Html.escape(run.path("run_id").asText("?")))
-            .append("<span class=\"status ").append(statusClass(status)).append("\">").append(Html.escape(status)).append("</span></h1>\n")
+            .append("<span class=\"status ").append(statusClass(status)).append("\">").append(Html.escape(statusLabel(status))).append("</span></h1>\n")
             .append("<div class=\"facts\">");
         final Instant started = instant(run.path("started"));
         final Instant finished = instant(run.path("finished"));
@@ -213,13 +222,7 @@ public final class HtmlReport
         {
             fact(out, "Host", String.join(", ", host));
         }
-        int points = 0;
-        for (final JsonNode ignored : run.path("points"))
-        {
-            points++;
-        }
-        fact(out, "Points", points + (config.path("repeat").isNumber() ?
-            " × " + config.path("repeat").asInt() + (config.path("repeat").asInt() == 1 ? " repetition" : " repetitions") : ""));
+        fact(out, "Points", pointsRan(run));
         out.append("</div>\n");
         final String command = config.path("command").asText("");
         if (!command.isEmpty())
@@ -231,12 +234,75 @@ public final class HtmlReport
         {
             out.append("<a href=\"#").append(section.mode()).append("\">").append(Html.escape(modeTitle(section.mode()))).append("</a>");
         }
+        if (run.path("points").size() > 0)
+        {
+            out.append("<a href=\"#why\">Why: the cost model</a>");
+        }
         if (run.path("failures").size() > 0)
         {
             out.append("<a href=\"#failures\">Failures (").append(run.path("failures").size()).append(")</a>");
         }
         out.append("<a href=\"#environment\">Environment</a><a href=\"#configuration\">Configuration</a></nav>\n");
         out.append("</div></header>\n");
+    }
+
+    /**
+     * How many points ran and how many times each, failed repetitions included, from the points
+     * themselves rather than from {@code --repeat}, which an interrupted run did not reach:
+     * {@code 40 × 2 repetitions}, {@code 41 × 1 repetition (3 repetitions asked)},
+     * {@code 41, 1 to 3 repetitions each (3 repetitions asked)}.
+     */
+    static String pointsRan(final JsonNode run)
+    {
+        final int[] ran = repetitionsRan(run);
+        final int points = run.path("points").size();
+        final int asked = run.path("configuration").path("repeat").asInt(0);
+        final String text;
+        if (points == 0)
+        {
+            text = "none yet";
+        }
+        else if (ran[0] == ran[1])
+        {
+            text = points + " × " + ran[1] + (ran[1] == 1 ? " repetition" : " repetitions");
+        }
+        else
+        {
+            text = points + ", " + ran[0] + " to " + ran[1] + " repetitions each";
+        }
+        return asked > 0 && (points == 0 || ran[0] != asked || ran[1] != asked) ?
+            text + " (" + asked + (asked == 1 ? " repetition" : " repetitions") + " asked)" : text;
+    }
+
+    /** The fewest and the most repetitions any point ran, failed ones included; {0, 0} when there is no point. */
+    private static int[] repetitionsRan(final JsonNode run)
+    {
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
+        for (final JsonNode point : run.path("points"))
+        {
+            final int repetitions = point.path("repetitions").size();
+            fewest = Math.min(fewest, repetitions);
+            most = Math.max(most, repetitions);
+        }
+        return new int[] {fewest == Integer.MAX_VALUE ? 0 : fewest, most};
+    }
+
+    /** When the run was measured, for the footer: from run.json, so the page does not change when it is written again. */
+    private static String measured(final JsonNode run)
+    {
+        final String id = "run " + run.path("run_id").asText("?");
+        final Instant started = instant(run.path("started"));
+        final Instant finished = instant(run.path("finished"));
+        if (started == null)
+        {
+            return id;
+        }
+        if (finished == null)
+        {
+            return id + ", started " + WHEN.format(started) + " and not finished when run.json was last written";
+        }
+        return id + ", measured " + WHEN.format(started) + " to " + WHEN.format(finished);
     }
 
     private static void fact(final StringBuilder out, final String name, final String value)
@@ -282,19 +348,30 @@ public final class HtmlReport
 
     private static void howToRead(final StringBuilder out, final JsonNode run, final List<ChartSpecs.ModeSection> sections)
     {
-        final int repeat = run.path("configuration").path("repeat").asInt(0);
+        final int[] ran = repetitionsRan(run);
+        final int asked = run.path("configuration").path("repeat").asInt(0);
         out.append("<section class=\"panel\" id=\"how-to-read\">\n<h2>How to read this</h2>\n<p class=\"lede\">")
             .append("Every point (transport, mode, size) ran in a fresh pair of producer and consumer processes");
-        if (repeat > 1)
+        if (ran[1] > 1)
         {
-            out.append(", ").append(repeat).append(" times with the transports interleaved. A line joins the medians of the ")
-                .append("repetitions and the shaded band around it spans the lowest and highest repetition: where the bands of two ")
-                .append("series overlap, their order is within the noise.");
+            out.append(", ").append(ran[0] == ran[1] ? String.valueOf(ran[1]) : ran[0] + " to " + ran[1])
+                .append(" times with the transports interleaved");
+            if (asked > ran[0])
+            {
+                out.append(" (").append(asked).append(" asked: the run stopped before every point had them all)");
+            }
+            out.append(". A line joins the medians of the repetitions and the shaded band around it spans the lowest and ")
+                .append("highest repetition: where the bands of two series overlap, their order is within the noise.");
         }
         else
         {
-            out.append(", once. With a single repetition there is no spread to show, so the charts have no bands and no ")
-                .append("crossover is claimed; run with <code>--repeat 3</code> to judge the noise.");
+            out.append(", once");
+            if (asked > 1)
+            {
+                out.append(" (").append(asked).append(" asked: the run stopped before any point's second)");
+            }
+            out.append(". With a single repetition there is no spread to show, so the charts have no bands and no ")
+                .append(asked > 1 ? "crossover is claimed." : "crossover is claimed; run with <code>--repeat 3</code> to judge the noise.");
         }
         out.append(" Latency and throughput charts are log-log: equal distances are equal ratios, on the size axis as on the ")
             .append("figures. A dashed vertical line marks a <em>crossover</em>, the size at which two series change places ")
@@ -368,15 +445,29 @@ public final class HtmlReport
             return;
         }
         entries.sort((a, b) -> Integer.compare(kindRank(a.path("kind").asText()), kindRank(b.path("kind").asText())));
-        out.append("<div class=\"findings-block\"><h3>Break-even: ").append(Html.escape(metricName(entries.get(0).path("metric").asText())))
+        final String metric = entries.get(0).path("metric").asText();
+        out.append("<div class=\"findings-block\"><h3>Break-even: ").append(Html.escape(metricName(metric)))
             .append("</h3>\n<ul class=\"findings\">\n");
         for (final JsonNode entry : entries)
         {
             final String kind = entry.path("kind").asText("unknown");
             out.append("<li><span class=\"tag ").append(Html.escape(kind)).append("\">").append(Html.escape(kind.replace('_', ' ')))
-                .append("</span><span>").append(Html.escape(entry.path("text").asText())).append("</span></li>\n");
+                .append("</span><span>").append(Html.escape(metric.equals(entry.path("metric").asText()) ?
+                    withoutMetric(entry.path("text").asText()) : entry.path("text").asText()))
+                .append("</span></li>\n");
         }
         out.append("</ul></div>\n");
+    }
+
+    /**
+     * A break-even sentence without the metric it ends with, {@code [round trip p50]}, for a list
+     * under a heading that names the metric already. The bracket is taken as it stands, so a run
+     * written when the metric was described in other words loses it too.
+     */
+    static String withoutMetric(final String text)
+    {
+        final int at = text.lastIndexOf(" [");
+        return text.endsWith("]") && at > 0 ? text.substring(0, at) : text;
     }
 
     private static int kindRank(final String kind)
@@ -467,6 +558,226 @@ public final class HtmlReport
     private static String number(final double value, final boolean micros)
     {
         return micros ? Format.micros(value) : Format.significant(value);
+    }
+
+    /**
+     * The explanations of summary.txt: each series' fixed and per-byte cost with their intervals
+     * (run.json's {@code cost_model.series}), the sentences explaining each break-even
+     * ({@code cost_model.explanations}, written by the same code as the summary's), and the answers
+     * to "shared memory against a socket" and "what spinning buys", built from the points by the
+     * code that builds the summary's.
+     */
+    private static void costModel(final StringBuilder out, final JsonNode run)
+    {
+        if (run.path("points").size() == 0)
+        {
+            return;
+        }
+        final JsonNode model = run.path("cost_model");
+        out.append("<section class=\"panel\" id=\"why\">\n<h2>Why: the cost model</h2>\n<p class=\"lede\">")
+            .append("For each series and mode the latency of a message of <i>S</i> payload bytes is fitted to ")
+            .append("<i>fixed</i> + <i>per byte</i> × <i>S</i>: ping-pong's round trip p50, stream's time per message ")
+            .append("(10<sup>9</sup> / messages per second, in ns). The fixed cost is what a message costs before its first byte ")
+            .append("(boundary crossings, system calls, wake-ups), the per-byte cost what each byte adds (the copies, and the checksum). ")
+            .append("The fit is Theil–Sen over every successful repetition at every size; brackets hold 95% bootstrap intervals. ")
+            .append("Two lines cross at <i>S</i>* = (<i>fixed</i><sub>2</sub> − <i>fixed</i><sub>1</sub>) / ")
+            .append("(<i>per byte</i><sub>1</sub> − <i>per byte</i><sub>2</sub>): below it the series with the lower fixed cost wins, ")
+            .append("above it the one with the lower per-byte cost.</p>\n");
+        if (model.path("series").size() > 0)
+        {
+            fitTables(out, model.path("series"));
+        }
+        else
+        {
+            out.append("<p class=\"note\">").append(model.isObject() ?
+                "No series was measured at two or more sizes: there is no line to fit." :
+                "run.json holds no cost model: a sweep writes it when it ends, so a run that did not finish has none. " +
+                "<code>ipcbench calibrate --explain RUN</code> fits one to the points recorded.").append("</p>\n");
+        }
+        explanations(out, run, model.path("explanations"));
+        final List<PointRecord> records = records(run);
+        answers(out, "Shared memory against a socket", "Where shared memory with blocking (futex) waits overtakes a Unix domain socket.",
+            CostReport.blockingAnswers(records));
+        answers(out, "What spinning buys", "Busy-spinning against futex waits on the same ring, at the smallest size both ran, and the cores it keeps busy.",
+            CostReport.spinAnswers(records));
+        out.append("</section>\n");
+    }
+
+    private static void fitTables(final StringBuilder out, final JsonNode series)
+    {
+        for (final String mode : List.of("pingpong", "stream"))
+        {
+            final List<JsonNode> fits = new ArrayList<>();
+            series.forEach(fit ->
+            {
+                if (mode.equals(fit.path("mode").asText()))
+                {
+                    fits.add(fit);
+                }
+            });
+            if (fits.isEmpty())
+            {
+                continue;
+            }
+            final boolean pingpong = "pingpong".equals(mode);
+            out.append("<h3 class=\"model-title\">").append(pingpong ? "Ping-pong: round trip p50" : "Stream: time per message").append("</h3>\n")
+                .append("<table class=\"figures model\"><thead><tr><th>series</th><th class=\"num\">fixed [95%]</th>")
+                .append("<th class=\"num\">per byte [95%]</th><th class=\"num\">").append(pingpong ? "syscalls/round trip" : "syscalls/msg")
+                .append("</th><th class=\"num\">fitted over</th><th>note</th></tr></thead><tbody>\n");
+            for (final JsonNode fit : fits)
+            {
+                final JsonNode smallest = fit.path("at_smallest_size");
+                final JsonNode producer = smallest.path("producer_syscalls_per_msg");
+                final JsonNode consumer = smallest.path("consumer_syscalls_per_msg");
+                final List<String> cells = CostModel.fitCells(number(fit.path("fixed_ns")), pair(fit.path("fixed_ns_interval")),
+                    number(fit.path("per_byte_ns")), pair(fit.path("per_byte_ns_interval")),
+                    producer.isNumber() && consumer.isNumber() ? producer.asDouble() + consumer.asDouble() : null);
+                final JsonNode range = fit.path("size_range_bytes");
+                out.append("<tr><td>").append(Html.escape(fit.path("series").asText())).append("</td>");
+                cells.forEach(cell -> out.append("<td class=\"num\">").append(Html.escape(cell)).append("</td>"));
+                out.append("<td class=\"num\">").append(Html.escape(Sizes.format(range.path(0).asLong()) + " – " +
+                    Sizes.format(range.path(1).asLong()) + ", " + fit.path("points").asInt() + " points")).append("</td><td>")
+                    .append(Html.escape(fitNote(fit))).append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n");
+        }
+    }
+
+    private static double number(final JsonNode node)
+    {
+        return node.isNumber() ? node.asDouble() : Double.NaN;
+    }
+
+    /** An interval from run.json, or null where the cost model did not assess one (too few points). */
+    private static double[] pair(final JsonNode node)
+    {
+        return node.isArray() && node.size() == 2 ? new double[] {number(node.path(0)), number(node.path(1))} : null;
+    }
+
+    /** What run.json says of a fit beside its figures: that the line is not a cost, or why it has no interval. */
+    private static String fitNote(final JsonNode fit)
+    {
+        final List<String> notes = new ArrayList<>();
+        for (final String key : List.of("fit_note", "interval_note"))
+        {
+            if (fit.path(key).isTextual() && !fit.path(key).asText().isEmpty())
+            {
+                notes.add(fit.path(key).asText());
+            }
+        }
+        if (fit.path("fixed_ns_interval_below_zero").asBoolean(false))
+        {
+            notes.add("fixed cost's interval reaches below zero: not told apart from none");
+        }
+        return String.join("; ", notes);
+    }
+
+    /**
+     * The break-even explanations, the first naming the calibration; the pairs whose order flips
+     * first and the others folded away, as summary.txt prints only the first.
+     */
+    private static void explanations(final StringBuilder out, final JsonNode run, final JsonNode sentences)
+    {
+        if (sentences.size() == 0)
+        {
+            return;
+        }
+        out.append("<h3 class=\"model-title\">Why each break-even</h3>\n<p class=\"note\">")
+            .append(Html.escape(sentences.path(0).asText())).append("</p>\n");
+        final List<String> rest = new ArrayList<>();
+        for (int i = 1; i < sentences.size(); i++)
+        {
+            rest.add(sentences.path(i).asText());
+        }
+        final List<Boolean> flips = flips(run, rest);
+        final List<String> flipping = new ArrayList<>();
+        final List<String> steady = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++)
+        {
+            (flips == null || flips.get(i) ? flipping : steady).add(rest.get(i));
+        }
+        sentenceList(out, flipping);
+        if (!steady.isEmpty())
+        {
+            out.append("<details><summary>Pairs in the same order at every size (").append(steady.size()).append(")</summary>\n");
+            sentenceList(out, steady);
+            out.append("</details>\n");
+        }
+    }
+
+    /**
+     * For each explanation after the first, whether its pair's order flips: the cost model writes
+     * one sentence per pair of each fitted mode, in the order of run.json's break_even, and each
+     * starts with the mode and names both series. Null when the sentences do not line up with the
+     * pairs (a run.json edited by hand), so that nothing is put under the wrong heading.
+     */
+    private static List<Boolean> flips(final JsonNode run, final List<String> sentences)
+    {
+        final Map<String, Boolean> pairs = new LinkedHashMap<>();
+        final Map<String, String[]> names = new HashMap<>();
+        for (final JsonNode entry : run.path("break_even"))
+        {
+            final String mode = entry.path("mode").asText();
+            if (!"pingpong".equals(mode) && !"stream".equals(mode))
+            {
+                continue;
+            }
+            final String key = mode + "\n" + entry.path("a").asText() + "\n" + entry.path("b").asText();
+            names.putIfAbsent(key, new String[] {mode, entry.path("a").asText(), entry.path("b").asText()});
+            pairs.merge(key, !"no_crossover".equals(entry.path("kind").asText()), Boolean::logicalOr);
+        }
+        if (pairs.size() != sentences.size())
+        {
+            return null;
+        }
+        final List<Boolean> flips = new ArrayList<>();
+        int i = 0;
+        for (final Map.Entry<String, Boolean> pair : pairs.entrySet())
+        {
+            final String[] name = names.get(pair.getKey());
+            final String sentence = sentences.get(i++);
+            if (!sentence.startsWith(name[0] + ": ") || !sentence.contains(name[1]) || !sentence.contains(name[2]))
+            {
+                return null;
+            }
+            flips.add(pair.getValue());
+        }
+        return flips;
+    }
+
+    private static void sentenceList(final StringBuilder out, final List<String> sentences)
+    {
+        if (sentences.isEmpty())
+        {
+            return;
+        }
+        out.append("<ul class=\"why\">\n");
+        sentences.forEach(sentence -> out.append("<li>").append(Html.escape(sentence)).append("</li>\n"));
+        out.append("</ul>\n");
+    }
+
+    private static void answers(final StringBuilder out, final String title, final String lede, final List<String> lines)
+    {
+        if (lines.isEmpty())
+        {
+            return;
+        }
+        out.append("<h3 class=\"model-title\">").append(Html.escape(title)).append("</h3>\n<p class=\"lede\">")
+            .append(Html.escape(lede)).append("</p>\n");
+        sentenceList(out, lines);
+    }
+
+    /** The points as the summary's code takes them; none when run.json's points cannot be read. */
+    private static List<PointRecord> records(final JsonNode run)
+    {
+        try
+        {
+            return RunPoints.read(run, "run.json");
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return List.of();
+        }
     }
 
     private static void failures(final StringBuilder out, final JsonNode run)
@@ -572,7 +883,7 @@ public final class HtmlReport
 
     private static void row(final StringBuilder out, final String key, final JsonNode value)
     {
-        out.append("<tr><th>").append(Html.escape(key.replace('_', ' '))).append("</th><td>")
+        out.append("<tr><th>").append(Html.escape(label(key, value))).append("</th><td>")
             .append(Html.escape(text(key, value))).append("</td></tr>\n");
     }
 
@@ -596,10 +907,32 @@ public final class HtmlReport
         if (value.isObject())
         {
             final List<String> items = new ArrayList<>();
-            value.fields().forEachRemaining(entry -> items.add(entry.getKey().replace('_', ' ') + ": " + text(entry.getKey(), entry.getValue())));
+            value.fields().forEachRemaining(entry -> items.add(label(entry.getKey(), entry.getValue()) + ": " + text(entry.getKey(), entry.getValue())));
             return String.join(", ", items);
         }
         return value.asText();
+    }
+
+    /**
+     * A key as a label: {@code warmup_min_ns} reads {@code warmup min} when its value is shown as a
+     * duration ({@code 100 ms}), which names the unit; otherwise the key with spaces for underscores.
+     */
+    static String label(final String key, final JsonNode value)
+    {
+        final boolean formatted = key.endsWith("_ns") && (value.isNumber() || value.isArray() && value.size() > 0 && allNumbers(value));
+        return (formatted ? key.substring(0, key.length() - "_ns".length()) : key).replace('_', ' ');
+    }
+
+    private static boolean allNumbers(final JsonNode array)
+    {
+        for (final JsonNode item : array)
+        {
+            if (!item.isNumber())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String nanos(final long ns)
@@ -632,6 +965,20 @@ public final class HtmlReport
         catch (final DateTimeParseException ex)
         {
             return null;
+        }
+    }
+
+    /** The status as the header shows it: a run that stopped before its end says its figures are partial. */
+    static String statusLabel(final String status)
+    {
+        switch (status)
+        {
+            case "interrupted":
+            case "failed":
+            case "running":
+                return status + ": partial results";
+            default:
+                return status;
         }
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Recorded runs for the report tests, each a run.json under src/test/resources. two-repetitions:
  * a sweep of uds, pipe, tcp and agrona/spin over 64 B to 1 MiB, two repetitions, with crossovers
- * and one failed repetition. one-repetition-no-perf: rate and ping-pong with a 0 B point, one
- * repetition, no system call counts, interrupted, one point with no successful repetition, and
+ * and one failed repetition, and its cost model as a sweep writes it (no calibration). one-repetition-no-perf: rate and ping-pong with a 0 B point, one
+ * repetition, no system call counts, interrupted (so no cost model), one point with no successful repetition, and
  * run text that tries to close the page's script elements.
  */
 final class ReportFixtures
