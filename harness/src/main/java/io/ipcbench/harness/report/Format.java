@@ -84,4 +84,15 @@ public final class Format
         }
         return seconds / 3600 + "h" + String.format(Locale.ROOT, "%02d", seconds % 3600 / 60) + "m";
     }
+
+    /**
+     * A break-even sentence without the metric it ends with, {@code [round trip p50]}, for a list
+     * under a heading that names the metric already. The bracket is taken as it stands, so a run
+     * written when the metric was described in other words loses it too.
+     */
+    public static String withoutMetric(final String text)
+    {
+        final int at = text.lastIndexOf(" [");
+        return text.endsWith("]") && at > 0 ? text.substring(0, at) : text;
+    }
 }

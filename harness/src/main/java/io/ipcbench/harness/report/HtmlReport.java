@@ -453,22 +453,12 @@ public final class HtmlReport
             final String kind = entry.path("kind").asText("unknown");
             out.append("<li><span class=\"tag ").append(Html.escape(kind)).append("\">").append(Html.escape(kind.replace('_', ' ')))
                 .append("</span><span>").append(Html.escape(metric.equals(entry.path("metric").asText()) ?
-                    withoutMetric(entry.path("text").asText()) : entry.path("text").asText()))
+                    Format.withoutMetric(entry.path("text").asText()) : entry.path("text").asText()))
                 .append("</span></li>\n");
         }
         out.append("</ul></div>\n");
     }
 
-    /**
-     * A break-even sentence without the metric it ends with, {@code [round trip p50]}, for a list
-     * under a heading that names the metric already. The bracket is taken as it stands, so a run
-     * written when the metric was described in other words loses it too.
-     */
-    static String withoutMetric(final String text)
-    {
-        final int at = text.lastIndexOf(" [");
-        return text.endsWith("]") && at > 0 ? text.substring(0, at) : text;
-    }
 
     private static int kindRank(final String kind)
     {

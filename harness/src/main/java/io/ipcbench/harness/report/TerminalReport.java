@@ -179,7 +179,8 @@ public final class TerminalReport
                 {
                     if (finding.kind() == kind)
                     {
-                        out.append("    ").append(marker(kind)).append(' ').append(finding.text()).append('\n');
+                        // the heading above names the metric: the line need not
+                        out.append("    ").append(marker(kind)).append(' ').append(Format.withoutMetric(finding.text())).append('\n');
                     }
                 }
             }
