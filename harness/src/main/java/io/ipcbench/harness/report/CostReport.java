@@ -95,9 +95,10 @@ final class CostReport
     private static void rateTable(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
     {
         out.append('\n').append("Cost per message, rate: the consumer's CPU time (user+system), system calls and cores kept busy; medians.\n")
-            .append("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever the\n")
-            .append("transport: its CPU measures the pacing, not the transport, and is shown only as its cores (pacing). A consumer that busy-spins\n")
-            .append("(agrona/spin, chronicle/spin) burns its core while it waits too, so its CPU per message is about 1/rate\n");
+            .append("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever\n")
+            .append("the transport: its CPU measures the pacing, not the transport, and is shown only as its cores (pacing).\n")
+            .append("A consumer that busy-spins (agrona/spin, chronicle/spin) burns its core while it waits too, so its\n")
+            .append("CPU per message is about 1/rate.\n");
         final List<List<String>> rows = new ArrayList<>();
         final List<String> header = new ArrayList<>(List.of("series"));
         for (final int size : shown)

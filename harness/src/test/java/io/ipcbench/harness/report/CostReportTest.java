@@ -86,8 +86,8 @@ class CostReportTest
         CostReport.table(out, List.of(record), Mode.RATE);
 
         final String text = out.toString();
-        assertTrue(text.contains("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever the\n" +
-            "transport: its CPU measures the pacing, not the transport"), text);
+        assertTrue(text.contains("The producer spins until each scheduled send, so its thread takes all the CPU it is given whatever\n" +
+            "the transport: its CPU measures the pacing, not the transport"), text);
         assertTrue(text.contains("  series   consumer CPU/msg @64 B   syscalls/msg   consumer cores   producer cores (pacing)\n" +
             "  uds                     3.33 us            2.0             0.07                      1.00\n"), text);
         assertFalse(text.contains("53.3"), "the producer's pacing is not added to the transport's cost: " + text);
