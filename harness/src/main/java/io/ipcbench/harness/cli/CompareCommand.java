@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
     sortOptions = false,
     description = {
         "Compares every figure of every point (series, mode, size) present in both runs: the change of the median. " +
-            "A figure REGRESSES when its median moved the bad way by more than the threshold AND the repetition ranges " +
-            "[min, max] of the two runs do not overlap (the change is beyond both runs' own spread). " +
+            "A figure REGRESSES when its median moved the bad way by more than the threshold AND beyond both runs' own " +
+            "spread: the repetition ranges [min, max] of the two runs do not overlap and the medians moved by more than " +
+            "the wider range is wide. " +
             "Improvements follow the same rule the other way. " +
             "Only rtt_p50, rtt_p99, mb_per_s, msgs_per_s, owl_p50 and owl_p99 can fail the comparison; CPU and the other " +
             "figures are informational unless --all-metrics. Points in one run only are listed as added or removed, not " +

@@ -46,7 +46,7 @@ public record Change(PointKey point, Metric metric, Spread base, Spread current,
         {
             verdict = Verdict.UNCHANGED;
         }
-        else if (base.overlaps(current))
+        else if (withinSpread(base, current))
         {
             verdict = Verdict.WITHIN_SPREAD;
         }
@@ -59,6 +59,19 @@ public record Change(PointKey point, Metric metric, Spread base, Spread current,
             verdict = Verdict.IMPROVED;
         }
         return new Change(point, metric, base, current, change, gating, verdict);
+    }
+
+    /**
+     * True unless the median moved by more than either run's own spread: the ranges [min, max] of
+     * the repetitions overlap, or the medians are closer than the wider range is wide. Disjoint
+     * ranges alone are weak evidence with three repetitions (two sets of three from one
+     * distribution are disjoint one time in ten, and a run compares dozens of figures); a move
+     * larger than the runs' own variation is not noise they have shown.
+     */
+    static boolean withinSpread(final Spread base, final Spread current)
+    {
+        final double widest = Math.max(base.max() - base.min(), current.max() - current.min());
+        return base.overlaps(current) || Math.abs(current.median() - base.median()) <= widest;
     }
 
     /** (current - base) / |base|; 0 when both are 0, infinite when only the base is. */

@@ -360,7 +360,8 @@ public final class Comparison
     public String rule()
     {
         return "a figure regresses when its median moved the bad way by more than " + thresholdText() +
-            " AND the repetition ranges [min, max] of the two runs do not overlap (the change is beyond both runs' own spread); " +
+            " AND beyond both runs' own spread: the repetition ranges [min, max] of the two runs do not overlap and the medians " +
+            "moved by more than the wider range is wide; " +
             "improvements follow the same rule the other way; a point that base measured and current failed in every repetition fails the comparison too. " +
             (allMetrics ? "With --all-metrics every figure can fail the comparison." :
                 "Only " + GATING.stream().map(Metric::key).collect(Collectors.joining(", ")) +

@@ -3,6 +3,8 @@ package io.ipcbench.harness.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.harness.env.Environment;
 import io.ipcbench.harness.stats.Metric;
 import io.ipcbench.harness.stats.Spread;
@@ -15,10 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -187,6 +192,28 @@ public final class RunReader
         return new StoredRun(directory, runId, status, environment, configuration, figures);
     }
 
+    /** {@code node} with every object's fields in name order. */
+    private static JsonNode canonical(final JsonNode node)
+    {
+        if (node.isObject())
+        {
+            final ObjectNode sorted = JSON.createObjectNode();
+            final Iterator<String> names = node.fieldNames();
+            final List<String> ordered = new ArrayList<>();
+            names.forEachRemaining(ordered::add);
+            Collections.sort(ordered);
+            ordered.forEach(name -> sorted.set(name, canonical(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray())
+        {
+            final ArrayNode array = JSON.createArrayNode();
+            node.forEach(element -> array.add(canonical(element)));
+            return array;
+        }
+        return node;
+    }
+
     /**
      * The run's recorded status, except that a run recorded as {@code running} on this host by a
      * harness that is no longer running reads as {@link #ABANDONED}: its harness was killed outright
@@ -208,7 +235,10 @@ public final class RunReader
         return alive ? status : ABANDONED;
     }
 
-    /** An object's fields, each value as text (a nested object or array as its JSON). */
+    /**
+     * An object's fields, each value as text: a nested object or array as its JSON with the fields of
+     * every object in name order, so that two runs that recorded the same map in another order read alike.
+     */
     private static Map<String, String> asText(final JsonNode object)
     {
         final Map<String, String> values = new LinkedHashMap<>();
@@ -216,7 +246,7 @@ public final class RunReader
         while (fields.hasNext())
         {
             final Map.Entry<String, JsonNode> field = fields.next();
-            values.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+            values.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : canonical(field.getValue()).toString());
         }
         return values;
     }

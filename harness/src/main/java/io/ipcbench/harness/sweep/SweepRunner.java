@@ -460,7 +460,10 @@ public final class SweepRunner
         c.put("max_bytes", config.maxBytes == null ? "chronicle: " + SweepConfig.CHRONICLE_MAX_BYTES + ", others: none" : config.maxBytes);
         c.put("verify", config.verify.label());
         c.put("rate", config.rate);
-        c.put("pinning", config.pin ? Map.of("producer_cpu", config.producerCpu, "consumer_cpu", config.consumerCpu) : "off");
+        final Map<String, Object> pinning = new LinkedHashMap<>();
+        pinning.put("producer_cpu", config.producerCpu);
+        pinning.put("consumer_cpu", config.consumerCpu);
+        c.put("pinning", config.pin ? pinning : "off");
         c.put("ring_capacity", config.ringCapacity == 0 ? "derived" : config.ringCapacity);
         c.put("pipe_capacity_requested", config.pipeCapacity);
         c.put("chronicle_block_size", config.chronicleBlockSize);

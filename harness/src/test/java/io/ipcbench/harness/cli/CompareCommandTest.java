@@ -49,8 +49,9 @@ class CompareCommandTest
     {
         final CommandRun run = compare("uds-rtt-30pct-slower");
 
-        assertTrue(run.flatOut().contains("Rule: a figure regresses when its median moved the bad way by more than 10% AND the " +
-            "repetition ranges [min, max] of the two runs do not overlap (the change is beyond both runs' own spread); " +
+        assertTrue(run.flatOut().contains("Rule: a figure regresses when its median moved the bad way by more than 10% AND beyond both runs' own " +
+            "spread: the repetition ranges [min, max] of the two runs do not overlap and the medians moved by more than the " +
+            "wider range is wide; " +
             "improvements follow the same rule the other way; a point that base measured and current failed in every repetition " +
             "fails the comparison too. Only rtt_p50, rtt_p99, msgs_per_s, mb_per_s, owl_p50, owl_p99 " +
             "can fail the comparison;"), run.out());

@@ -33,6 +33,17 @@ class ChangeTest
     }
 
     @Test
+    void shouldNotFlagChangeNoLargerThanARunsOwnRangeEvenWhenTheRangesAreDisjoint()
+    {
+        // measured on this VM, two runs of one configuration: pipe stream 4 KiB, MB/s
+        final Change noise = classify(Metric.MB_PER_S, spread(3559, 3831, 4300), spread(1298, 3323, 3476), true);
+        final Change real = classify(Metric.MB_PER_S, spread(3559, 3831, 4300), spread(1950, 2000, 2100), true);
+
+        assertEquals(Verdict.WITHIN_SPREAD, noise.verdict(), "moved 508 MB/s; base's own repetitions lie 741 apart");
+        assertEquals(Verdict.REGRESSION, real.verdict(), "moved 1831 MB/s, beyond both ranges' widths (741 and 150)");
+    }
+
+    @Test
     void shouldNotFlagChangeOfExactlyTheThreshold()
     {
         assertEquals(Verdict.UNCHANGED, classify(Metric.RTT_P50, spread(1.0), spread(1.1), true).verdict());
