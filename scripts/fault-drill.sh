@@ -68,5 +68,5 @@ for t in ${transports//,/ }; do
   done
 done
 echo
-[ "$failures" = 0 ] && echo "fault drill: every kill detected and reported, finished points kept, nothing left behind" \
+[ "$failures" = 0 ] && echo "fault drill: every SIG$signal detected and reported, finished points kept, nothing left behind" \
   || { echo "fault drill: $failures case(s) failed"; exit 1; }
