@@ -43,8 +43,8 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --dis
        --virtual-time-budget=10000)
 
 body=$("$chromium" "${flags[@]}" --window-size="$width,1000" --dump-dom "file://$report" 2>/dev/null |
-  grep -o '<body[^>]*>' | head -1)
-attribute() { printf '%s' "$body" | grep -o "$1=\"[^\"]*\"" | head -1 | sed 's/^[^"]*"//; s/"$//'; }
+  grep -o '<body[^>]*>' | sed -n 1p)
+attribute() { printf '%s' "$body" | grep -o "$1=\"[^\"]*\"" | sed -n 1p | sed 's/^[^"]*"//; s/"$//'; }
 height=$(attribute data-page-height)
 expected=$(attribute data-charts-expected)
 rendered=$(attribute data-charts-rendered)
