@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The parts of the summary that explain the figures with their costs: CPU time, system calls
@@ -61,24 +63,35 @@ final class CostReport
         }
         out.append('\n').append("Cost per message, ").append(mode.label())
             .append(": CPU time (user+system, producer+consumer), system calls and cores kept busy (producer/consumer); medians\n");
+        costTable(out, grid, shown, List.of(
+            new Column(size -> "CPU/msg @" + Sizes.format(size), CostReport::cpuPerMessage),
+            new Column(size -> "syscalls/msg", record -> pair(record, Metric.PRODUCER_SYSCALLS, Metric.CONSUMER_SYSCALLS, "%.1f")),
+            new Column(size -> "cores", record -> pair(record, Metric.PRODUCER_CPU, Metric.CONSUMER_CPU, "%.2f"))));
+    }
+
+    /** A column of a cost table, repeated for every size shown: its heading at a size, and its cell of a point. */
+    private record Column(IntFunction<String> header, Function<PointRecord, String> cell)
+    {
+    }
+
+    /** A cost table: a row per series, the columns at each size shown, then the windows too short for CPU figures. */
+    private static void costTable(
+        final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown, final List<Column> columns)
+    {
         final List<List<String>> rows = new ArrayList<>();
         final List<String> header = new ArrayList<>(List.of("series"));
         for (final int size : shown)
         {
-            header.add("CPU/msg @" + Sizes.format(size));
-            header.add("syscalls/msg");
-            header.add("cores");
+            columns.forEach(column -> header.add(column.header().apply(size)));
         }
         rows.add(header);
-        for (final Map.Entry<Series, Map<Integer, PointRecord>> column : grid.entrySet())
+        for (final Map.Entry<Series, Map<Integer, PointRecord>> series : grid.entrySet())
         {
-            final List<String> row = new ArrayList<>(List.of(column.getKey().toString()));
+            final List<String> row = new ArrayList<>(List.of(series.getKey().toString()));
             for (final int size : shown)
             {
-                final PointRecord record = column.getValue().get(size);
-                row.add(record == null ? "-" : cpuPerMessage(record));
-                row.add(record == null ? "-" : pair(record, Metric.PRODUCER_SYSCALLS, Metric.CONSUMER_SYSCALLS, "%.1f"));
-                row.add(record == null ? "-" : pair(record, Metric.PRODUCER_CPU, Metric.CONSUMER_CPU, "%.2f"));
+                final PointRecord record = series.getValue().get(size);
+                columns.forEach(column -> row.add(record == null ? "-" : column.cell().apply(record)));
             }
             rows.add(row);
         }
@@ -99,31 +112,12 @@ final class CostReport
             .append("the transport: its CPU measures the pacing, not the transport, and is shown only as its cores (pacing).\n")
             .append("A consumer that busy-spins (agrona/spin, chronicle/spin) burns its core while it waits too, so its\n")
             .append("CPU per message is about 1/rate.\n");
-        final List<List<String>> rows = new ArrayList<>();
-        final List<String> header = new ArrayList<>(List.of("series"));
-        for (final int size : shown)
-        {
-            header.add("consumer CPU/msg @" + Sizes.format(size));
-            header.add("syscalls/msg");
-            header.add("consumer cores");
-            header.add("producer cores (pacing)");
-        }
-        rows.add(header);
-        for (final Map.Entry<Series, Map<Integer, PointRecord>> column : grid.entrySet())
-        {
-            final List<String> row = new ArrayList<>(List.of(column.getKey().toString()));
-            for (final int size : shown)
-            {
-                final PointRecord record = column.getValue().get(size);
-                row.add(record == null ? "-" : cpuPerMessage(record, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS));
-                row.add(record == null ? "-" : single(record, Metric.CONSUMER_SYSCALLS, "%.1f"));
-                row.add(record == null ? "-" : single(record, Metric.CONSUMER_CPU, "%.2f"));
-                row.add(record == null ? "-" : single(record, Metric.PRODUCER_CPU, "%.2f"));
-            }
-            rows.add(row);
-        }
-        TerminalReport.align(out, rows);
-        windowNotes(out, grid, shown);
+        costTable(out, grid, shown, List.of(
+            new Column(size -> "consumer CPU/msg @" + Sizes.format(size),
+                record -> cpuPerMessage(record, Metric.CONSUMER_USER_NS, Metric.CONSUMER_SYS_NS)),
+            new Column(size -> "syscalls/msg", record -> single(record, Metric.CONSUMER_SYSCALLS, "%.1f")),
+            new Column(size -> "consumer cores", record -> single(record, Metric.CONSUMER_CPU, "%.2f")),
+            new Column(size -> "producer cores (pacing)", record -> single(record, Metric.PRODUCER_CPU, "%.2f"))));
     }
 
     /** Under a cost table: the points whose CPU figures were withheld because a side's window was too short to measure them. */
