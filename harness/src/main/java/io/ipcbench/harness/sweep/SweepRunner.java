@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -103,8 +104,33 @@ public final class SweepRunner
     private int run(final ChildJvm jvm, final List<SweepConfig.Run> schedule, final Map<String, Object> environment,
         final RunConditions conditions) throws IOException
     {
-        final Path runRoot = config.runRoot;
         final RunRecorder recorder = new RunRecorder(config.resultsDir, config.points(), environment, configuration());
+        // from the moment run.json exists a signal marks it interrupted, however early it comes
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final AtomicReference<RunDirectory> live = new AtomicReference<>();
+        final Thread hook = new Thread(() -> interrupted(interrupted, recorder, live.get()), "ipcbench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try
+        {
+            return measure(recorder, schedule, jvm, environment, conditions, interrupted, live);
+        }
+        finally
+        {
+            removeHook(hook);
+        }
+    }
+
+    /** Every pair of the schedule, then the summary; {@code live} is given the run directory, for the hook. */
+    private int measure(
+        final RunRecorder recorder,
+        final List<SweepConfig.Run> schedule,
+        final ChildJvm jvm,
+        final Map<String, Object> environment,
+        final RunConditions conditions,
+        final AtomicBoolean interrupted,
+        final AtomicReference<RunDirectory> live) throws IOException
+    {
+        final Path runRoot = config.runRoot;
         recorder.conditions(conditions.values());
         final PairRunner pairs = new PairRunner(jvm, timeouts);
         out.printf(Locale.ROOT, "ipcbench sweep %s: %s x %s = %s; results in %s%n", recorder.runId(),
@@ -125,11 +151,9 @@ public final class SweepRunner
         int failed = 0;
         String status = "complete";
         final long sweepStart = System.nanoTime();
-        final AtomicBoolean interrupted = new AtomicBoolean();
         try (RunDirectory runDirectory = RunDirectory.create(runRoot))
         {
-            final Thread hook = new Thread(() -> interrupted(interrupted, recorder, runDirectory), "ipcbench-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            live.set(runDirectory);
             try
             {
                 final Set<Long> neighbours = neighbours(runRoot);
@@ -203,10 +227,6 @@ public final class SweepRunner
                     recorder.finish("failed");
                 }
                 throw ex;
-            }
-            finally
-            {
-                removeHook(hook);
             }
         }
         out.printf(Locale.ROOT, "%nresults: %s (report.html, run.json, points.csv, reps.csv, hist/, summary.txt) in %s%n",
@@ -402,7 +422,10 @@ public final class SweepRunner
     {
         interrupted.set(true);
         PairRunner.killAll();
-        runDirectory.close();
+        if (runDirectory != null)
+        {
+            runDirectory.close();
+        }
         synchronized (recorder)
         {
             if (recorder.finished())
