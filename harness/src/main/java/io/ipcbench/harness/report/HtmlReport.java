@@ -12,6 +12,7 @@ import io.ipcbench.harness.report.html.Html;
 import io.ipcbench.harness.report.html.SeriesColours;
 import io.ipcbench.harness.report.html.UPlotAssets;
 import io.ipcbench.harness.results.AtomicFiles;
+import io.ipcbench.harness.results.RunReader;
 import io.ipcbench.harness.results.RunRecorder;
 import io.ipcbench.harness.stats.Metric;
 import io.ipcbench.harness.sweep.PointRecord;
@@ -196,7 +197,7 @@ public final class HtmlReport
     {
         final JsonNode env = run.path("environment");
         final JsonNode config = run.path("configuration");
-        final String status = run.path("status").asText("unknown");
+        final String status = RunReader.status(run);
         out.append("<header class=\"run\"><div class=\"inner\">\n<div class=\"kicker\">ipcbench report</div>\n")
             .append("<h1>Run ").append(Html.escape(run.path("run_id").asText("?")))
             .append("<span class=\"status ").append(statusClass(status)).append("\">").append(Html.escape(statusLabel(status))).append("</span></h1>\n")
@@ -320,7 +321,7 @@ public final class HtmlReport
 
     private static void banner(final StringBuilder out, final JsonNode run)
     {
-        final String status = run.path("status").asText("unknown");
+        final String status = RunReader.status(run);
         final String text;
         switch (status)
         {
@@ -339,6 +340,10 @@ public final class HtmlReport
                 break;
             case "failed":
                 text = "This run failed: the report shows what finished before it stopped; see <a href=\"#failures\">Failures</a>.";
+                break;
+            case RunReader.ABANDONED:
+                text = "This run was left unfinished: its harness was killed outright (SIGKILL, the OOM killer) and could not " +
+                    "mark it; the report shows the points that finished before.";
                 break;
             default:
                 text = "This run's status is '" + Html.escape(status) + "'.";
@@ -966,6 +971,7 @@ public final class HtmlReport
             case "interrupted":
             case "failed":
             case "running":
+            case RunReader.ABANDONED:
                 return status + ": partial results";
             default:
                 return status;

@@ -171,7 +171,7 @@ public final class RunReader
         }
         final String runId = root.path("run_id").asText(directory.getFileName().toString());
         final Map<String, String> environment = asText(root.path("environment"));
-        final String status = status(root, environment);
+        final String status = status(root);
         final Map<String, String> configuration = asText(root.path("configuration"));
         final JsonNode points = root.get("points");
         if (points == null || !points.isArray())
@@ -219,11 +219,11 @@ public final class RunReader
      * harness that is no longer running reads as {@link #ABANDONED}: its harness was killed outright
      * (SIGKILL, the OOM killer, a power cut), and no hook could mark it.
      */
-    static String status(final JsonNode root, final Map<String, String> environment)
+    public static String status(final JsonNode root)
     {
         final String status = root.path("status").asText("unknown");
         final JsonNode pid = root.get("harness_pid");
-        if (!"running".equals(status) || pid == null || !pid.canConvertToLong() || !Environment.hostname().equals(environment.get("hostname")))
+        if (!"running".equals(status) || pid == null || !pid.canConvertToLong() || !Environment.hostname().equals(root.path("environment").path("hostname").asText()))
         {
             return status;
         }

@@ -3,6 +3,7 @@ package io.ipcbench.harness.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.launch.RunDirectory;
+import io.ipcbench.harness.report.HtmlReport;
 import io.ipcbench.harness.results.RunReader;
 import io.ipcbench.transport.os.LibC;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +120,9 @@ class InterruptionTest
         assertEquals("running", Cli.runJson(Cli.onlyRun(results)).path("status").asText(), "the killed run's results still read back");
         assertEquals(RunReader.ABANDONED, RunReader.read(Cli.onlyRun(results)).status(),
             "read back, a run whose harness is gone is not taken for one still running");
+        HtmlReport.write(Cli.onlyRun(results));
+        assertTrue(Files.readString(Cli.onlyRun(results).resolve("report.html")).contains(">abandoned: partial results</span>"),
+            "its report says so too");
 
         final Cli next = Cli.sweep(debris.root(), results.resolve("next"), "--transports", "uds", "--modes", "stream",
             "--sizes", "64", "--repeat", "1", "--duration", "100ms");
