@@ -57,7 +57,8 @@ public final class Analysis
                     final List<BreakEven.Sample> samples = new ArrayList<>();
                     for (final int size : new TreeSet<>(a.keySet()))
                     {
-                        if (b.containsKey(size))
+                        // a ratio needs two figures above zero: at 0 B every stream carries 0 MB/s
+                        if (b.containsKey(size) && a.get(size).median() > 0 && b.get(size).median() > 0)
                         {
                             samples.add(new BreakEven.Sample(size, a.get(size), b.get(size)));
                         }
