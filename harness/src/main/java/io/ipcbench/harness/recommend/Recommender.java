@@ -57,6 +57,13 @@ public final class Recommender
                 " measured in " + mode.label() + " mode, " + Sizes.format(smallest) + " to " + Sizes.format(largest) +
                 ": recommend interpolates between measured sizes and does not extrapolate");
         }
+        if (sizeBytes > 0 && !sizes.contains(sizeBytes) && sizes.stream().filter(size -> size < sizeBytes).allMatch(size -> size == 0))
+        {
+            final int above = sizes.stream().filter(size -> size > sizeBytes).findFirst().orElseThrow();
+            throw new IllegalArgumentException("size " + Sizes.format(sizeBytes) + " lies between 0 B and " + Sizes.format(above) +
+                ", the smallest sizes run " + run.runId() + " measured in " + mode.label() + " mode: recommend interpolates on log size, " +
+                "which cannot start at 0 B; ask about 0 B or " + Sizes.format(above) + ", or sweep a size between them");
+        }
         final List<Candidate> ranked = new ArrayList<>();
         final List<Series> spinning = new ArrayList<>();
         final List<Series> unmeasured = new ArrayList<>();

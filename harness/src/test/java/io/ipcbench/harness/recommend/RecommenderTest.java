@@ -80,6 +80,9 @@ class RecommenderTest
         assertTrue(empty.text().contains("(msgs_per_s)"), empty.text());
         assertEquals(TransportKind.CHRONICLE, small.best().series().transport());
         assertTrue(small.text().contains("(mb_per_s)"), small.text());
+        assertEquals("size 32 B lies between 0 B and 64 B, the smallest sizes run synthetic measured in stream mode: recommend " +
+            "interpolates on log size, which cannot start at 0 B; ask about 0 B or 64 B, or sweep a size between them",
+            assertThrows(IllegalArgumentException.class, () -> Recommender.recommend(run(), 32, Goal.THROUGHPUT, false)).getMessage());
     }
 
     @Test
