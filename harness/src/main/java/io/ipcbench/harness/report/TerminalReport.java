@@ -12,6 +12,7 @@ import io.ipcbench.transport.control.Mode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +71,7 @@ public final class TerminalReport
             return;
         }
         out.append('\n').append(title(mode, metric)).append(", ").append(Format.unit(metric))
-            .append(": median [min-max] of ").append(repeat).append(repeat == 1 ? " repetition" : " repetitions")
+            .append(": median [min-max] of ").append(repetitions(grid, repeat))
             .append(metric.higherIsBetter() ? " (higher is better)" : " (lower is better)").append('\n');
         final List<List<String>> rows = new ArrayList<>();
         final List<String> header = new ArrayList<>();
@@ -95,6 +96,19 @@ public final class TerminalReport
         {
             out.append("  (0 B messages carry no payload: that row is in messages per second)\n");
         }
+    }
+
+    /**
+     * How many repetitions the table's points ran: {@code 3 repetitions}, or for a run that stopped
+     * early {@code 1 repetition (3 asked)} or {@code 1 to 3 repetitions (3 asked)}.
+     */
+    static String repetitions(final Map<Series, Map<Integer, PointRecord>> grid, final int repeat)
+    {
+        final IntSummaryStatistics ran = grid.values().stream().flatMap(column -> column.values().stream())
+            .mapToInt(record -> record.repetitions().size()).summaryStatistics();
+        final String counted = ran.getMin() == ran.getMax() ?
+            ran.getMin() + (ran.getMin() == 1 ? " repetition" : " repetitions") : ran.getMin() + " to " + ran.getMax() + " repetitions";
+        return ran.getMin() == repeat && ran.getMax() == repeat ? counted : counted + " (" + repeat + " asked)";
     }
 
     private static String messagesCell(final PointRecord record)

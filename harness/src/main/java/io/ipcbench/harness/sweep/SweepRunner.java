@@ -294,7 +294,9 @@ public final class SweepRunner
         final List<Analysis.ModeFindings> breakEven = Analysis.breakEven(recorder.records());
         final CostModel costModel = CostModel.fit(recorder.records());
         final Calibration calibration = latestCalibration(config.resultsDir);
-        final String summary = TerminalReport.render(recorder.runId(), recorder.records(), config.repeat) +
+        final String stopped = "interrupted".equals(status) ? "\nInterrupted: the figures below are from the pairs that finished " +
+            "before the sweep was stopped; the points it did not reach are missing and some have fewer repetitions than asked.\n" : "";
+        final String summary = stopped + TerminalReport.render(recorder.runId(), recorder.records(), config.repeat) +
             costModel.render(breakEven, calibration);
         recorder.costModel(costModel.toJson(breakEven, calibration));
         recorder.writeText("summary.txt", summary);

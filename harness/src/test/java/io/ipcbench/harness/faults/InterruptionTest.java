@@ -93,6 +93,8 @@ class InterruptionTest
         final String summary = Files.readString(run.resolve("summary.txt"));
         assertTrue(harness.out().contains(summary), "the summary on the terminal too:\n" + harness.all());
         assertTrue(summary.contains("Stream: throughput"), summary);
+        assertTrue(summary.startsWith("\nInterrupted: the figures below are from the pairs that finished before the sweep was stopped"), summary);
+        assertTrue(summary.contains("median [min-max] of 1 repetition (2 asked)"), summary);
         assertTrue(Files.readString(run.resolve("report.html")).contains("interrupted"), "report.html of the interrupted run");
     }
 
