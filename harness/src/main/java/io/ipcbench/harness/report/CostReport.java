@@ -97,6 +97,36 @@ final class CostReport
         }
         TerminalReport.align(out, rows);
         windowNotes(out, grid, shown);
+        spinNotes(out, grid, shown);
+    }
+
+    /** Below the threads' share of a core that a spinning reader with its CPU to itself keeps (it never sleeps). */
+    static final double SPIN_SHARE = 0.9;
+
+    /**
+     * Under a cost table: the spinning readers that kept well under a whole core busy. A reader that
+     * spins takes its CPU whenever the scheduler lets it; less means other work ran there, and the
+     * point's figures were measured on a shared CPU.
+     */
+    private static void spinNotes(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
+    {
+        for (final Map.Entry<Series, Map<Integer, PointRecord>> series : grid.entrySet())
+        {
+            if (series.getKey().waitStrategy() != WaitStrategy.SPIN)
+            {
+                continue;
+            }
+            for (final int size : shown)
+            {
+                final PointRecord record = series.getValue().get(size);
+                final Spread cores = record == null ? null : record.spread(Metric.CONSUMER_CPU);
+                if (cores != null && cores.median() < SPIN_SHARE)
+                {
+                    out.append(String.format(Locale.ROOT, "  note: %s's spinning reader kept %.2f of a core busy at %s, not 1.00: other work " +
+                        "shared its CPU, so these figures were measured on a shared CPU\n", series.getKey(), cores.median(), Sizes.format(size)));
+                }
+            }
+        }
     }
 
     /**

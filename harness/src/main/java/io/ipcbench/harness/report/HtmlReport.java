@@ -383,7 +383,7 @@ public final class HtmlReport
             .append("by more than the noise (the break-even list under each chart says how it was judged). Hover over a chart ")
             .append("for the figures at that size; click a legend entry to hide a series.</p>\n<p class=\"lede\">")
             .append("The cost charts count what the figures above do not: CPU time of the two measuring threads per message, ")
-            .append("how many cores they kept busy (a spinning reader always burns a whole one, even when idle), and system calls ")
+            .append("how many cores they kept busy (a spinning reader takes a whole one whenever the scheduler lets it, even when idle: less means other work shared its CPU), and system calls ")
             .append("per message. Latencies are in microseconds; MB is 10<sup>6</sup> bytes; sizes are payload bytes, ")
             .append("without the 24-byte header each message also carries.</p>\n</section>\n");
     }

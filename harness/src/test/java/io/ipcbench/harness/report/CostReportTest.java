@@ -9,6 +9,7 @@ import io.ipcbench.transport.control.Mode;
 import io.ipcbench.transport.wait.WaitStrategy;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,31 @@ class CostReportTest
             .filter(fit -> fit.series().equals("uds")).findFirst().orElseThrow();
         assertTrue(udsFit.exactByConstruction());
         assertTrue(Double.isNaN(udsFit.rSquared()));
+    }
+
+    @Test
+    void shouldNoteASpinningReaderThatDidNotHaveItsCpuToItself()
+    {
+        final List<PointRecord> records = new ArrayList<>();
+        for (final double cores : new double[] {0.62, 0.97})
+        {
+            final PointRecord record = new PointRecord(new PointKey(
+                cores < 0.9 ? TransportKind.AGRONA : TransportKind.CHRONICLE, WaitStrategy.SPIN, 1, Mode.PINGPONG, 64));
+            final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
+            metrics.put(Metric.RTT_P50, 300.0);
+            metrics.put(Metric.PRODUCER_CPU, cores);
+            metrics.put(Metric.CONSUMER_CPU, cores);
+            record.add(RepResult.success(record.key(), 1, metrics, null, null, null, 0));
+            records.add(record);
+        }
+        final StringBuilder out = new StringBuilder();
+
+        CostReport.table(out, records, Mode.PINGPONG);
+
+        final String text = out.toString();
+        assertTrue(text.contains("  note: agrona/spin's spinning reader kept 0.62 of a core busy at 64 B, not 1.00: other work shared " +
+            "its CPU, so these figures were measured on a shared CPU\n"), text);
+        assertFalse(text.contains("note: chronicle/spin"), text);
     }
 
     @Test
