@@ -302,8 +302,16 @@ public final class SweepCommand implements Callable<Integer>
                 Sizes.format(pipeMaxSize) + " (" + pipeMaxSize + " bytes, " + PIPE_MAX_SIZE + "): F_SETPIPE_SZ would refuse it and " +
                 "the FIFO keep the system default; give at most " + Sizes.format(pipeMaxSize) + ", or 0 for the system default");
         }
+        if (capacity > 0 && capacity < PAGE)
+        {
+            throw new IllegalArgumentException("--pipe-capacity " + given.trim() + " (" + capacity + " bytes) is below a page (" + PAGE +
+                " bytes), the least the kernel gives a pipe (it would round it up); give at least 4k, or 0 for the system default");
+        }
         return (int)capacity;
     }
+
+    /** A pipe holds at least one page; F_SETPIPE_SZ rounds anything smaller up to it. */
+    static final int PAGE = 4096;
 
     /** The bytes in {@code file} (/proc/sys/fs/pipe-max-size), or -1 when it cannot be read. */
     static long readPipeMaxSize(final Path file)

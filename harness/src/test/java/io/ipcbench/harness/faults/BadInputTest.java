@@ -114,7 +114,10 @@ class BadInputTest
                 "--pipe-capacity " + (PIPE_MAX_SIZE + 1) + " (" + (PIPE_MAX_SIZE + 1) + " bytes) is above this machine's limit of " +
                     Sizes.format(PIPE_MAX_SIZE) + " (" + PIPE_MAX_SIZE + " bytes, /proc/sys/fs/pipe-max-size): F_SETPIPE_SZ would " +
                     "refuse it and the FIFO keep the system default; give at most " + Sizes.format(PIPE_MAX_SIZE) +
-                    ", or 0 for the system default"));
+                    ", or 0 for the system default"),
+            arguments("pipe capacity below a page", List.of("--transports", "pipe", "--pipe-capacity", "3"),
+                "--pipe-capacity 3 (3 bytes) is below a page (4096 bytes), the least the kernel gives a pipe (it would round it " +
+                    "up); give at least 4k, or 0 for the system default"));
     }
 
     /**
