@@ -217,7 +217,7 @@ public final class Comparison
     private static String sizesHint(final StoredRun base, final StoredRun current)
     {
         final Set<Integer> baseSizes = base.points().keySet().stream().map(PointKey::payloadBytes).collect(Collectors.toCollection(TreeSet::new));
-        if (current.points().keySet().stream().map(PointKey::payloadBytes).anyMatch(baseSizes::contains))
+        if (baseSizes.isEmpty() || current.points().keySet().stream().map(PointKey::payloadBytes).anyMatch(baseSizes::contains))
         {
             return "";
         }

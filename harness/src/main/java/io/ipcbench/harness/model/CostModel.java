@@ -594,8 +594,16 @@ public final class CostModel
             out.append("  crossovers, predicted by the lines and measured (pairs whose order flips):\n");
             align(out, rows);
         }
+        final List<String> sentences = explanations(breakEven, calibrationOrNull, true);
+        if (sentences.size() == 1)
+        {
+            // only the preface: no pair changes places, so there is no break-even to explain
+            out.append("  why: no pair's order flips between the sizes swept, so there is no break-even to explain ")
+                .append("(every pair is compared in run.json, cost_model)\n");
+            return out.toString();
+        }
         out.append("  why (pairs whose order flips; every pair is explained in run.json, cost_model):\n");
-        for (final String sentence : explanations(breakEven, calibrationOrNull, true))
+        for (final String sentence : sentences)
         {
             out.append("    - ").append(sentence).append('\n');
         }

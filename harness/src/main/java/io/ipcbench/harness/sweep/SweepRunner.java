@@ -391,7 +391,9 @@ public final class SweepRunner
         final String figure;
         if (result.ok())
         {
-            final Metric metric = Metric.headline(key.mode());
+            // empty messages carry 0 MB/s on every transport: their progress line counts messages instead
+            final Metric metric = key.payloadBytes() == 0 && Metric.headline(key.mode()) == Metric.MB_PER_S ?
+                Metric.MSGS_PER_S : Metric.headline(key.mode());
             final Double value = result.metrics().get(metric);
             figure = metric.key() + " " + Format.value(metric, value) + " " + Format.unit(metric);
         }
