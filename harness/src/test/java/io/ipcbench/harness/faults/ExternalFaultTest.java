@@ -3,10 +3,9 @@ package io.ipcbench.harness.faults;
 import io.ipcbench.harness.env.PerfProbe;
 import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.transport.os.LibC;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
@@ -38,19 +37,8 @@ class ExternalFaultTest
     @TempDir
     Path results;
 
-    private Debris debris;
-
-    @BeforeEach
-    void track() throws Exception
-    {
-        debris = Debris.track();
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception
-    {
-        debris.assertNothingLeft(5_000);
-    }
+    @RegisterExtension
+    final DebrisCheck debris = new DebrisCheck();
 
     @Test
     void shouldDetectAConsumerKilledFromOutsideAndRemoveItsQueues() throws Exception

@@ -5,10 +5,9 @@ import io.ipcbench.harness.launch.ChildJvm;
 import io.ipcbench.harness.launch.MachineLock;
 import io.ipcbench.harness.launch.RunDirectory;
 import io.ipcbench.harness.results.RunRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -35,19 +34,8 @@ class NeighbourTest
     @TempDir
     Path results;
 
-    private Debris debris;
-
-    @BeforeEach
-    void track() throws Exception
-    {
-        debris = Debris.track();
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception
-    {
-        debris.assertNothingLeft(5_000);
-    }
+    @RegisterExtension
+    final DebrisCheck debris = new DebrisCheck();
 
     @Test
     void shouldRefuseASecondSweepWhileAnotherHoldsTheLock() throws Exception

@@ -2,10 +2,9 @@ package io.ipcbench.harness.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.transport.TransportKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,19 +34,8 @@ class PeerFaultTest
     @TempDir
     Path results;
 
-    private Debris debris;
-
-    @BeforeEach
-    void track() throws Exception
-    {
-        debris = Debris.track();
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception
-    {
-        debris.assertNothingLeft(5_000);
-    }
+    @RegisterExtension
+    final DebrisCheck debris = new DebrisCheck();
 
     @ParameterizedTest
     @EnumSource(TransportKind.class)

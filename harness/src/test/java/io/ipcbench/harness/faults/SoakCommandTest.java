@@ -1,9 +1,8 @@
 package io.ipcbench.harness.faults;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,19 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class SoakCommandTest
 {
-    private Debris debris;
-
-    @BeforeEach
-    void track() throws Exception
-    {
-        debris = Debris.track();
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception
-    {
-        debris.assertNothingLeft(5_000);
-    }
+    @RegisterExtension
+    final DebrisCheck debris = new DebrisCheck();
 
     @Test
     void shouldDeliverEveryMessageOfTheMixOnEachTransportAndMode()

@@ -1,9 +1,8 @@
 package io.ipcbench.harness.faults;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -32,19 +31,8 @@ class WorkingDirectoryTest
     @TempDir
     Path standing;
 
-    private Debris debris;
-
-    @BeforeEach
-    void track() throws Exception
-    {
-        debris = Debris.track();
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception
-    {
-        debris.assertNothingLeft(5_000);
-    }
+    @RegisterExtension
+    final DebrisCheck debris = new DebrisCheck();
 
     @Test
     void shouldLeaveNoBuildDirectoryInTheTempDirectoryWhenStartedOutsideABuildTree() throws Exception
