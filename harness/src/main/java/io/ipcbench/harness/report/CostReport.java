@@ -110,6 +110,7 @@ final class CostReport
      */
     private static void spinNotes(final StringBuilder out, final Map<Series, Map<Integer, PointRecord>> grid, final List<Integer> shown)
     {
+        final List<String> shortOfACore = new ArrayList<>();
         for (final Map.Entry<Series, Map<Integer, PointRecord>> series : grid.entrySet())
         {
             if (series.getKey().waitStrategy() != WaitStrategy.SPIN)
@@ -122,10 +123,14 @@ final class CostReport
                 final Spread cores = record == null ? null : record.spread(Metric.CONSUMER_CPU);
                 if (cores != null && cores.median() < SPIN_SHARE)
                 {
-                    out.append(String.format(Locale.ROOT, "  note: %s's spinning reader kept %.2f of a core busy at %s, not 1.00: other work " +
-                        "shared its CPU, so these figures were measured on a shared CPU\n", series.getKey(), cores.median(), Sizes.format(size)));
+                    shortOfACore.add(String.format(Locale.ROOT, "%s %.2f at %s", series.getKey(), cores.median(), Sizes.format(size)));
                 }
             }
+        }
+        if (!shortOfACore.isEmpty())
+        {
+            out.append("  note: spinning readers that kept less than a whole core busy (their CPU was shared: the JVM's own threads, ")
+                .append("the harness, the hypervisor): ").append(String.join(", ", shortOfACore)).append('\n');
         }
     }
 
