@@ -39,18 +39,13 @@ public enum Goal
      */
     public Metric metric(final int sizeBytes)
     {
-        return emptyMessages(sizeBytes) ? secondary : metric;
+        return Metric.atSize(metric, sizeBytes);
     }
 
-    /** The figure shown beside the ranked one at {@code sizeBytes}. */
+    /** The figure shown beside the ranked one at {@code sizeBytes}: the other of the two where {@link #metric} swapped. */
     public Metric secondary(final int sizeBytes)
     {
-        return emptyMessages(sizeBytes) ? metric : secondary;
-    }
-
-    private boolean emptyMessages(final int sizeBytes)
-    {
-        return sizeBytes == 0 && metric == Metric.MB_PER_S;
+        return Metric.atSize(metric, sizeBytes) == metric ? secondary : metric;
     }
 
     public String description()

@@ -79,7 +79,7 @@ public final class TerminalReport
         grid.keySet().forEach(series -> header.add(series.toString()));
         rows.add(header);
         // empty messages carry 0 MB/s on every transport: their row says how many messages went instead
-        final boolean emptyInMessages = metric == Metric.MB_PER_S && sizes.contains(0);
+        final boolean emptyInMessages = sizes.contains(0) && Metric.atSize(metric, 0) != metric;
         for (final int size : sizes)
         {
             final List<String> row = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class TerminalReport
             for (final Map<Integer, PointRecord> column : grid.values())
             {
                 final PointRecord record = column.get(size);
-                row.add(size == 0 && emptyInMessages ? messagesCell(record) : cell(record, metric));
+                row.add(size == 0 && emptyInMessages ? messagesCell(record, Metric.atSize(metric, 0)) : cell(record, metric));
             }
             rows.add(row);
         }
@@ -111,10 +111,10 @@ public final class TerminalReport
         return ran.getMin() == repeat && ran.getMax() == repeat ? counted : counted + " (" + repeat + " asked)";
     }
 
-    private static String messagesCell(final PointRecord record)
+    private static String messagesCell(final PointRecord record, final Metric metric)
     {
-        final String cell = cell(record, Metric.MSGS_PER_S);
-        return record == null || record.spread(Metric.MSGS_PER_S) == null ? cell : cell + " msg/s";
+        final String cell = cell(record, metric);
+        return record == null || record.spread(metric) == null ? cell : cell + " " + Format.unit(metric);
     }
 
     private static String cell(final PointRecord record, final Metric metric)

@@ -89,6 +89,15 @@ public enum Metric
     }
 
     /** The figure the terminal table and the break-even use for a mode. */
+    /**
+     * The figure that stands for {@code metric} at a payload of {@code payloadBytes}: empty messages
+     * carry 0 MB/s on every transport, so at 0 B throughput is told in messages per second.
+     */
+    public static Metric atSize(final Metric metric, final int payloadBytes)
+    {
+        return payloadBytes == 0 && metric == MB_PER_S ? MSGS_PER_S : metric;
+    }
+
     public static Metric headline(final Mode mode)
     {
         switch (mode)

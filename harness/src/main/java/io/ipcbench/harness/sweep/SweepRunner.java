@@ -391,9 +391,7 @@ public final class SweepRunner
         final String figure;
         if (result.ok())
         {
-            // empty messages carry 0 MB/s on every transport: their progress line counts messages instead
-            final Metric metric = key.payloadBytes() == 0 && Metric.headline(key.mode()) == Metric.MB_PER_S ?
-                Metric.MSGS_PER_S : Metric.headline(key.mode());
+            final Metric metric = Metric.atSize(Metric.headline(key.mode()), key.payloadBytes());
             final Double value = result.metrics().get(metric);
             figure = metric.key() + " " + Format.value(metric, value) + " " + Format.unit(metric);
         }
