@@ -625,7 +625,7 @@ public final class CostModel
         }
         else if (fit.isCost() && fit.fixedIntervalBelowZero())
         {
-            notes.add("fixed cost's interval reaches below zero: not told apart from none");
+            notes.add(SeriesFit.FIXED_INTERVAL_BELOW_ZERO);
         }
         return String.join("; ", notes);
     }

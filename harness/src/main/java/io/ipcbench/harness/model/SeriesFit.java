@@ -107,6 +107,9 @@ public record SeriesFit(
         return null;
     }
 
+    /** What the summary and the report say of a fit whose fixed cost's interval reaches below zero. */
+    public static final String FIXED_INTERVAL_BELOW_ZERO = "fixed cost's interval reaches below zero: not told apart from none";
+
     /** Whether the fixed cost's interval is assessed and reaches below zero: a fixed cost not told apart from none. */
     public boolean fixedIntervalBelowZero()
     {

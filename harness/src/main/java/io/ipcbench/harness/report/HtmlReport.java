@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ipcbench.harness.model.CostModel;
 import io.ipcbench.harness.model.RunPoints;
+import io.ipcbench.harness.model.SeriesFit;
 import io.ipcbench.harness.report.html.ChartSpecs;
 import io.ipcbench.harness.report.html.Html;
 import io.ipcbench.harness.report.html.SeriesColours;
@@ -662,7 +663,7 @@ public final class HtmlReport
         }
         if (fit.path("fixed_ns_interval_below_zero").asBoolean(false))
         {
-            notes.add("fixed cost's interval reaches below zero: not told apart from none");
+            notes.add(SeriesFit.FIXED_INTERVAL_BELOW_ZERO);
         }
         return String.join("; ", notes);
     }
